@@ -1,0 +1,76 @@
+package org.sae4j.autoencoder;
+
+import org.sae4j.backend.MatrixBackend;
+
+/**
+ * The per-chunk work of one evaluation in one precision. Chunk {@code c} covers samples
+ * {@code [c * chunkSize, min((c + 1) * chunkSize, m))}. Each worker slot owns a workspace, created
+ * here once and reused by every evaluation.
+ *
+ * <p>An evaluation is {@link #prepare}, then {@link #activationSums} for every chunk, then, once the
+ * caller has ρ̂ and the sparsity term s, {@link #chunkGradient} for every chunk, each followed (in
+ * chunk order) by {@link #addChunkGradient}.
+ */
+abstract class ChunkKernel {
+    final SparseAutoencoder config;
+    final MatrixBackend backend;
+    final int v;
+    final int h;
+    final int samples;
+    final int chunkSize;
+    final int chunks;
+    /** Whether the hidden activations of all samples are kept from the first pass to the second. */
+    final boolean cached;
+
+    ChunkKernel(SparseAutoencoder config, MatrixBackend backend, int samples, int chunkSize, boolean cached) {
+        this.config = config;
+        this.backend = backend;
+        this.v = config.visible();
+        this.h = config.hidden();
+        this.samples = samples;
+        this.chunkSize = chunkSize;
+        this.chunks = (samples + chunkSize - 1) / chunkSize;
+        this.cached = cached;
+    }
+
+    final int first(int chunk) {
+        return chunk * chunkSize;
+    }
+
+    final int count(int chunk) {
+        return Math.min(chunkSize, samples - chunk * chunkSize);
+    }
+
+    /** Takes the parameters of this evaluation (converting them if the precision needs it). */
+    abstract void prepare(double[] theta);
+
+    /** First pass: writes Σ_i a2[j, i] over the chunk's samples into {@code sums[offset + j]}. */
+    abstract void activationSums(int worker, int chunk, double[] sums, int offset);
+
+    /**
+     * Second pass: this chunk's unscaled gradient contributions (δ2 Xᵀ, δ3 a2ᵀ and the δ column sums)
+     * into the worker's workspace, given the sparsity term {@code s}.
+     *
+     * @return Σ over the chunk of ‖a3 − x‖²
+     */
+    abstract double chunkGradient(int worker, int chunk, double[] sparsity);
+
+    /** Adds the worker's last chunk gradient into {@code gradient} (θ layout). */
+    abstract void addChunkGradient(int worker, double[] gradient);
+
+    static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    static void add(double[] target, int offset, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            target[offset + i] += values[i];
+        }
+    }
+
+    static void add(double[] target, int offset, float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            target[offset + i] += values[i];
+        }
+    }
+}

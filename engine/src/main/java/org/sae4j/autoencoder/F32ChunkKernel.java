@@ -1,0 +1,145 @@
+package org.sae4j.autoencoder;
+
+import java.util.Arrays;
+import org.sae4j.backend.MatrixBackend;
+
+/**
+ * Single-precision chunk work: data, weights, activations and products in float; squared error and
+ * bias gradients accumulated in double within a chunk, and every chunk's contribution added into the
+ * caller's double gradient.
+ */
+final class F32ChunkKernel extends ChunkKernel {
+    private final float[] x;
+    private final float[] activationCache;
+    private final float[] theta;
+    private final Workspace[] workspaces;
+
+    private static final class Workspace {
+        final float[] a2;
+        final float[] a3;
+        final float[] d2;
+        final float[] gradW1;
+        final float[] gradW2;
+        final double[] gradB1;
+        final double[] gradB2;
+
+        Workspace(int v, int h, int chunk, boolean cached) {
+            a2 = cached ? null : new float[h * chunk];
+            a3 = new float[v * chunk];
+            d2 = new float[h * chunk];
+            gradW1 = new float[h * v];
+            gradW2 = new float[v * h];
+            gradB1 = new double[h];
+            gradB2 = new double[v];
+        }
+    }
+
+    F32ChunkKernel(SparseAutoencoder config, MatrixBackend backend, float[] x, int samples, int chunkSize,
+                   int workers, boolean cached) {
+        super(config, backend, samples, chunkSize, cached);
+        this.x = x;
+        this.activationCache = cached ? new float[h * samples] : null;
+        this.theta = new float[config.parameterCount()];
+        this.workspaces = new Workspace[workers];
+        for (int w = 0; w < workers; w++) {
+            workspaces[w] = new Workspace(v, h, Math.min(chunkSize, samples), cached);
+        }
+    }
+
+    @Override
+    void prepare(double[] parameters) {
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = (float) parameters[i];
+        }
+    }
+
+    private float[] hiddenActivations(int worker) {
+        return cached ? activationCache : workspaces[worker].a2;
+    }
+
+    private int hiddenOffset(int chunk) {
+        return cached ? first(chunk) * h : 0;
+    }
+
+    private void computeHidden(int worker, int chunk) {
+        float[] a2 = hiddenActivations(worker);
+        int off = hiddenOffset(chunk);
+        int n = count(chunk);
+        backend.sgemm(false, false, h, n, v, 1, theta, config.w1Offset(), h, x, first(chunk) * v, v, 0, a2, off, h);
+        int b1 = config.b1Offset();
+        for (int i = 0; i < n; i++) {
+            int col = off + i * h;
+            for (int j = 0; j < h; j++) {
+                a2[col + j] = (float) sigmoid(a2[col + j] + theta[b1 + j]);
+            }
+        }
+    }
+
+    @Override
+    void activationSums(int worker, int chunk, double[] sums, int offset) {
+        computeHidden(worker, chunk);
+        float[] a2 = hiddenActivations(worker);
+        int off = hiddenOffset(chunk);
+        int n = count(chunk);
+        Arrays.fill(sums, offset, offset + h, 0);
+        for (int i = 0; i < n; i++) {
+            int col = off + i * h;
+            for (int j = 0; j < h; j++) {
+                sums[offset + j] += a2[col + j];
+            }
+        }
+    }
+
+    @Override
+    double chunkGradient(int worker, int chunk, double[] sparsity) {
+        Workspace ws = workspaces[worker];
+        if (!cached) {
+            computeHidden(worker, chunk);
+        }
+        float[] a2 = hiddenActivations(worker);
+        int a2Off = hiddenOffset(chunk);
+        int n = count(chunk);
+        int xOff = first(chunk) * v;
+        float[] a3 = ws.a3;
+        backend.sgemm(false, false, v, n, h, 1, theta, config.w2Offset(), v, a2, a2Off, h, 0, a3, 0, v);
+        int b2 = config.b2Offset();
+        Arrays.fill(ws.gradB2, 0);
+        double squaredError = 0;
+        for (int i = 0; i < n; i++) {
+            int col = i * v;
+            for (int r = 0; r < v; r++) {
+                float out = (float) sigmoid(a3[col + r] + theta[b2 + r]);
+                float diff = out - x[xOff + col + r];
+                squaredError += (double) diff * diff;
+                float delta = diff * out * (1 - out);
+                a3[col + r] = delta;
+                ws.gradB2[r] += delta;
+            }
+        }
+        // a3 now holds δ3.
+        backend.sgemm(false, true, v, h, n, 1, a3, 0, v, a2, a2Off, h, 0, ws.gradW2, 0, v);
+        float[] d2 = ws.d2;
+        backend.sgemm(true, false, h, n, v, 1, theta, config.w2Offset(), v, a3, 0, v, 0, d2, 0, h);
+        Arrays.fill(ws.gradB1, 0);
+        for (int i = 0; i < n; i++) {
+            int col = i * h;
+            for (int j = 0; j < h; j++) {
+                float a = a2[a2Off + col + j];
+                float delta = (d2[col + j] + (float) sparsity[j]) * a * (1 - a);
+                d2[col + j] = delta;
+                ws.gradB1[j] += delta;
+            }
+        }
+        backend.sgemm(false, true, h, v, n, 1, d2, 0, h, x, xOff, v, 0, ws.gradW1, 0, h);
+        return squaredError;
+    }
+
+    @Override
+    void addChunkGradient(int worker, double[] gradient) {
+        Workspace ws = workspaces[worker];
+        add(gradient, config.w1Offset(), ws.gradW1);
+        add(gradient, config.w2Offset(), ws.gradW2);
+        add(gradient, config.b1Offset(), ws.gradB1);
+        add(gradient, config.b2Offset(), ws.gradB2);
+    }
+}

@@ -1,0 +1,140 @@
+package org.sae4j.autoencoder;
+
+import java.util.Arrays;
+import org.sae4j.backend.MatrixBackend;
+
+/** Double-precision chunk work: the weights are used in place inside θ, no conversion. */
+final class F64ChunkKernel extends ChunkKernel {
+    private final double[] x;
+    private final double[] activationCache;
+    private final Workspace[] workspaces;
+    private double[] theta;
+
+    /** One worker's buffers: every array sized once for a full chunk. */
+    private static final class Workspace {
+        final double[] a2;
+        final double[] a3;
+        final double[] d2;
+        final double[] gradW1;
+        final double[] gradW2;
+        final double[] gradB1;
+        final double[] gradB2;
+
+        Workspace(int v, int h, int chunk, boolean cached) {
+            a2 = cached ? null : new double[h * chunk];
+            a3 = new double[v * chunk];
+            d2 = new double[h * chunk];
+            gradW1 = new double[h * v];
+            gradW2 = new double[v * h];
+            gradB1 = new double[h];
+            gradB2 = new double[v];
+        }
+    }
+
+    F64ChunkKernel(SparseAutoencoder config, MatrixBackend backend, double[] x, int samples, int chunkSize,
+                   int workers, boolean cached) {
+        super(config, backend, samples, chunkSize, cached);
+        this.x = x;
+        this.activationCache = cached ? new double[h * samples] : null;
+        this.workspaces = new Workspace[workers];
+        for (int w = 0; w < workers; w++) {
+            workspaces[w] = new Workspace(v, h, Math.min(chunkSize, samples), cached);
+        }
+    }
+
+    @Override
+    void prepare(double[] theta) {
+        this.theta = theta;
+    }
+
+    /** a2 of the chunk: where it lives (the cache or the workspace) and its offset there. */
+    private double[] hiddenActivations(int worker) {
+        return cached ? activationCache : workspaces[worker].a2;
+    }
+
+    private int hiddenOffset(int chunk) {
+        return cached ? first(chunk) * h : 0;
+    }
+
+    private void computeHidden(int worker, int chunk) {
+        double[] a2 = hiddenActivations(worker);
+        int off = hiddenOffset(chunk);
+        int n = count(chunk);
+        backend.dgemm(false, false, h, n, v, 1, theta, config.w1Offset(), h, x, first(chunk) * v, v, 0, a2, off, h);
+        int b1 = config.b1Offset();
+        for (int i = 0; i < n; i++) {
+            int col = off + i * h;
+            for (int j = 0; j < h; j++) {
+                a2[col + j] = sigmoid(a2[col + j] + theta[b1 + j]);
+            }
+        }
+    }
+
+    @Override
+    void activationSums(int worker, int chunk, double[] sums, int offset) {
+        computeHidden(worker, chunk);
+        double[] a2 = hiddenActivations(worker);
+        int off = hiddenOffset(chunk);
+        int n = count(chunk);
+        Arrays.fill(sums, offset, offset + h, 0);
+        for (int i = 0; i < n; i++) {
+            int col = off + i * h;
+            for (int j = 0; j < h; j++) {
+                sums[offset + j] += a2[col + j];
+            }
+        }
+    }
+
+    @Override
+    double chunkGradient(int worker, int chunk, double[] sparsity) {
+        Workspace ws = workspaces[worker];
+        if (!cached) {
+            computeHidden(worker, chunk);
+        }
+        double[] a2 = hiddenActivations(worker);
+        int a2Off = hiddenOffset(chunk);
+        int n = count(chunk);
+        int xOff = first(chunk) * v;
+        double[] a3 = ws.a3;
+        backend.dgemm(false, false, v, n, h, 1, theta, config.w2Offset(), v, a2, a2Off, h, 0, a3, 0, v);
+        int b2 = config.b2Offset();
+        Arrays.fill(ws.gradB2, 0);
+        double squaredError = 0;
+        for (int i = 0; i < n; i++) {
+            int col = i * v;
+            for (int r = 0; r < v; r++) {
+                double out = sigmoid(a3[col + r] + theta[b2 + r]);
+                double diff = out - x[xOff + col + r];
+                squaredError += diff * diff;
+                double delta = diff * out * (1 - out);
+                a3[col + r] = delta;
+                ws.gradB2[r] += delta;
+            }
+        }
+        // a3 now holds δ3.
+        backend.dgemm(false, true, v, h, n, 1, a3, 0, v, a2, a2Off, h, 0, ws.gradW2, 0, v);
+        double[] d2 = ws.d2;
+        backend.dgemm(true, false, h, n, v, 1, theta, config.w2Offset(), v, a3, 0, v, 0, d2, 0, h);
+        Arrays.fill(ws.gradB1, 0);
+        for (int i = 0; i < n; i++) {
+            int col = i * h;
+            for (int j = 0; j < h; j++) {
+                double a = a2[a2Off + col + j];
+                double delta = (d2[col + j] + sparsity[j]) * a * (1 - a);
+                d2[col + j] = delta;
+                ws.gradB1[j] += delta;
+            }
+        }
+        backend.dgemm(false, true, h, v, n, 1, d2, 0, h, x, xOff, v, 0, ws.gradW1, 0, h);
+        return squaredError;
+    }
+
+    @Override
+    void addChunkGradient(int worker, double[] gradient) {
+        Workspace ws = workspaces[worker];
+        add(gradient, config.w1Offset(), ws.gradW1);
+        add(gradient, config.w2Offset(), ws.gradW2);
+        add(gradient, config.b1Offset(), ws.gradB1);
+        add(gradient, config.b2Offset(), ws.gradB2);
+    }
+}

@@ -1,0 +1,189 @@
+package org.sae4j.autoencoder;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sae4j.backend.MatrixBackend;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.Precision;
+import org.sae4j.optim.GradientCheck;
+
+/**
+ * The objective contract every backend must meet: gradient check, agreement with the plain reference,
+ * bitwise determinism over thread counts, float32 within its documented tolerance. Each backend's test
+ * class extends this and supplies {@link #backend()}.
+ */
+public abstract class ObjectiveSuite {
+
+    /** Documented tolerance of f32 against f64: relative difference of J and of ‖∇J‖-normed gradient. */
+    static final double F32_COST_TOLERANCE = 1e-5;
+    static final double F32_GRADIENT_TOLERANCE = 1e-4;
+
+    protected abstract MatrixBackend backend();
+
+    /** A problem: sizes, hyper-parameters, chunk size. */
+    record Problem(int v, int h, int m, double rho, double lambda, double beta, int chunk) {
+        SparseAutoencoder config() {
+            return new SparseAutoencoder(v, h, rho, lambda, beta);
+        }
+
+        @Override
+        public String toString() {
+            return "v=" + v + " h=" + h + " m=" + m + " rho=" + rho + " lambda=" + lambda + " beta=" + beta + " chunk=" + chunk;
+        }
+    }
+
+    static Stream<Problem> problems() {
+        return Stream.of(
+                new Problem(8, 5, 23, 0.1, 1e-3, 3, 7),      // m not a multiple of the chunk
+                new Problem(1, 3, 10, 0.2, 1e-3, 3, 4),      // v = 1
+                new Problem(6, 1, 9, 0.05, 1e-3, 3, 4),      // h = 1
+                new Problem(7, 4, 12, 0.1, 0, 3, 5),         // lambda = 0
+                new Problem(7, 4, 12, 0.1, 1e-3, 0, 5),      // beta = 0
+                new Problem(9, 6, 30, 0.01, 1e-4, 3, 64));   // one chunk: runs on the calling thread
+    }
+
+    static Dataset randomData(int v, int m, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] x = new double[v * m];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextDouble(0.1, 0.9);
+        }
+        return Dataset.ofDoubles(v, m, x);
+    }
+
+    /** θ from the UFLDL initialisation plus small random biases, so the bias gradients are exercised. */
+    static double[] theta(SparseAutoencoder c, long seed) {
+        double[] theta = c.initialParameters(seed);
+        SplittableRandom rnd = new SplittableRandom(seed + 1);
+        for (int i = c.b1Offset(); i < theta.length; i++) {
+            theta[i] = rnd.nextDouble(-0.5, 0.5);
+        }
+        return theta;
+    }
+
+    EvaluationSettings settings(int threads, int chunk, Precision precision) {
+        return new EvaluationSettings(backend(), threads, chunk, precision,
+                EvaluationSettings.DEFAULT_ACTIVATION_CACHE_BYTES);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("problems")
+    void gradientCheckBelow1e9InDoublePrecision(Problem p) {
+        Dataset data = randomData(p.v(), p.m(), 11);
+        try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(p.config(), data,
+                settings(2, p.chunk(), Precision.F64))) {
+            GradientCheck.Result r = GradientCheck.check(f, theta(p.config(), 3));
+            assertTrue(r.relativeDifference() < 1e-9, p + ": relative difference " + r.relativeDifference()
+                    + ", worst " + java.util.Arrays.toString(r.worst()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("problems")
+    void matchesThePlainReference(Problem p) {
+        Dataset data = randomData(p.v(), p.m(), 5);
+        double[] theta = theta(p.config(), 9);
+        double[] expected = new double[theta.length];
+        double cost = ReferenceObjective.evaluate(p.config(), data, theta, expected);
+        for (int threads : new int[] {1, 3}) {
+            for (long cacheBytes : new long[] {EvaluationSettings.DEFAULT_ACTIVATION_CACHE_BYTES, 0}) {
+                EvaluationSettings s = settings(threads, p.chunk(), Precision.F64).withActivationCacheBytes(cacheBytes);
+                try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(p.config(), data, s)) {
+                    double[] grad = new double[theta.length];
+                    double j = f.evaluate(theta, grad);
+                    assertEquals(cost, j, 1e-12 * Math.abs(cost), p + " threads=" + threads + " cost");
+                    assertTrue(relativeDifference(grad, expected) <= 1e-12,
+                            p + " threads=" + threads + " cache=" + cacheBytes + ": gradient differs by "
+                                    + relativeDifference(grad, expected));
+                }
+            }
+        }
+    }
+
+    @Test
+    void bitwiseIdenticalForAnyThreadCountAndCacheSetting() {
+        SparseAutoencoder c = new SparseAutoencoder(20, 9, 0.05, 1e-4, 3);
+        Dataset data = randomData(20, 1003, 21);
+        double[] theta = theta(c, 4);
+        for (Precision precision : Precision.values()) {
+            double[] reference = null;
+            long referenceCost = 0;
+            for (int threads : new int[] {1, 2, 3, 8}) {
+                for (long cacheBytes : new long[] {EvaluationSettings.DEFAULT_ACTIVATION_CACHE_BYTES, 0}) {
+                    EvaluationSettings s = settings(threads, 64, precision).withActivationCacheBytes(cacheBytes);
+                    try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(c, data, s)) {
+                        double[] grad = new double[theta.length];
+                        // Evaluate twice: the second run reuses the workspaces and must not see stale state.
+                        f.evaluate(c.initialParameters(77), grad);
+                        long cost = Double.doubleToRawLongBits(f.evaluate(theta, grad));
+                        if (reference == null) {
+                            reference = grad;
+                            referenceCost = cost;
+                        } else {
+                            assertEquals(referenceCost, cost, precision + " threads=" + threads + ": cost bits differ");
+                            assertArrayEquals(reference, grad, 0.0, precision + " threads=" + threads + ": gradient differs");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("problems")
+    void float32AgreesWithFloat64WithinTheDocumentedTolerance(Problem p) {
+        Dataset data = randomData(p.v(), p.m(), 8);
+        double[] theta = theta(p.config(), 12);
+        double[] g64 = new double[theta.length];
+        double[] g32 = new double[theta.length];
+        double j64;
+        double j32;
+        try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(p.config(), data, settings(2, p.chunk(), Precision.F64))) {
+            j64 = f.evaluate(theta, g64);
+        }
+        try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(p.config(), data, settings(2, p.chunk(), Precision.F32))) {
+            j32 = f.evaluate(theta, g32);
+        }
+        assertEquals(j64, j32, F32_COST_TOLERANCE * Math.abs(j64), p + " cost");
+        assertTrue(relativeDifference(g32, g64) <= F32_GRADIENT_TOLERANCE,
+                p + ": f32 gradient differs by " + relativeDifference(g32, g64));
+    }
+
+    @Test
+    void meanActivationsAreTheHiddenUnitMeans() {
+        SparseAutoencoder c = new SparseAutoencoder(5, 3, 0.1, 0, 3);
+        Dataset data = randomData(5, 17, 2);
+        double[] theta = theta(c, 6);
+        try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(c, data, settings(2, 4, Precision.F64))) {
+            double[] rhoHat = f.meanActivations(theta);
+            for (int j = 0; j < 3; j++) {
+                double mean = 0;
+                for (int s = 0; s < 17; s++) {
+                    double z = theta[c.b1Offset() + j];
+                    for (int i = 0; i < 5; i++) {
+                        z += theta[j + i * 3] * data.get(i, s);
+                    }
+                    mean += 1 / (1 + Math.exp(-z)) / 17;
+                }
+                assertEquals(mean, rhoHat[j], 1e-14);
+            }
+        }
+    }
+
+    static double relativeDifference(double[] actual, double[] expected) {
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < actual.length; i++) {
+            diff += (actual[i] - expected[i]) * (actual[i] - expected[i]);
+            norm += expected[i] * expected[i];
+        }
+        return Math.sqrt(diff / norm);
+    }
+}
