@@ -1,0 +1,122 @@
+package org.sae4j.data;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads IDX image files as used by MNIST and Fashion-MNIST: magic {@code 0x00000803} (unsigned bytes,
+ * three dimensions), then big-endian count, rows and columns, then the pixels image by image, row by
+ * row. Plain and gzip-compressed files are both accepted; compression is detected from the content.
+ */
+public final class IdxReader {
+    private static final int IMAGE_MAGIC = 0x00000803;
+    private static final int UNSIGNED_BYTE = 0x08;
+    private static final int CHUNK = 1 << 16;
+
+    private IdxReader() {
+    }
+
+    /**
+     * Reads an image file as a dataset of rows·cols features (row-major pixels) by count samples,
+     * F64 with the raw pixel values 0..255.
+     *
+     * @throws DataFileException if the file is not a 3-D unsigned-byte IDX file, is empty, truncated,
+     *                           or has bytes after the last image
+     */
+    public static Dataset readImages(Path file) throws IOException {
+        String source = file.toString();
+        try (InputStream in = open(file)) {
+            DataInputStream data = new DataInputStream(in);
+            int magic = readHeaderInt(data, source, 0);
+            if ((magic >>> 16) != 0) {
+                throw new DataFileException(source + ": not an IDX file: expected the magic number 0x"
+                        + String.format("%08x", IMAGE_MAGIC) + " at byte 0, found 0x" + String.format("%08x", magic));
+            }
+            int type = (magic >>> 8) & 0xFF;
+            if (type != UNSIGNED_BYTE) {
+                throw new DataFileException(source + ": unsupported IDX type code 0x" + String.format("%02x", type)
+                        + " (byte 2); only 0x08 (unsigned byte) is supported");
+            }
+            int dims = magic & 0xFF;
+            if (dims != 3) {
+                throw new DataFileException(source + ": expected a 3-dimensional IDX image file (count, rows, columns), "
+                        + "byte 3 says " + dims + " dimensions");
+            }
+            int count = readDimension(data, source, 4, "image count");
+            int rows = readDimension(data, source, 8, "rows");
+            int cols = readDimension(data, source, 12, "columns");
+            long total = (long) count * rows * cols;
+            if (total == 0) {
+                throw new DataFileException(source + ": empty IDX file: " + count + " images of " + rows + "x" + cols);
+            }
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new DataFileException(source + ": " + count + " images of " + rows + "x" + cols
+                        + " are too many values for one array");
+            }
+            double[] pixels = readPixels(in, source, (int) total);
+            return Dataset.ofDoubles(rows * cols, count, pixels);
+        } catch (ZipException | EOFException e) {
+            // From the gzip layer: the compressed stream itself is damaged or cut short.
+            throw new DataFileException(source + ": corrupt or truncated gzip data: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's stream, decompressed when it starts with the gzip magic 0x1f 0x8b. */
+    private static InputStream open(Path file) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        if (b0 == 0x1f && b1 == 0x8b) {
+            return new GZIPInputStream(in, CHUNK);
+        }
+        return in;
+    }
+
+    private static int readHeaderInt(DataInputStream data, String source, int offset) throws IOException {
+        try {
+            return data.readInt();
+        } catch (EOFException e) {
+            throw new DataFileException(source + ": truncated IDX header: file ends before byte " + (offset + 4), e);
+        }
+    }
+
+    private static int readDimension(DataInputStream data, String source, int offset, String name) throws IOException {
+        int d = readHeaderInt(data, source, offset);
+        if (d < 0) {
+            throw new DataFileException(source + ": IDX " + name + " at byte " + offset + " is " + (d & 0xFFFFFFFFL)
+                    + ", too large");
+        }
+        return d;
+    }
+
+    private static double[] readPixels(InputStream in, String source, int total) throws IOException {
+        double[] out = new double[total];
+        byte[] buf = new byte[CHUNK];
+        int done = 0;
+        while (done < total) {
+            int n = in.readNBytes(buf, 0, Math.min(CHUNK, total - done));
+            if (n == 0) {
+                throw new DataFileException(source + ": truncated IDX data: expected " + total
+                        + " pixel bytes after the 16-byte header, only " + done + " are present");
+            }
+            for (int i = 0; i < n; i++) {
+                out[done + i] = buf[i] & 0xFF;
+            }
+            done += n;
+        }
+        if (in.read() >= 0) {
+            throw new DataFileException(source + ": unexpected bytes after the " + total
+                    + " pixel bytes that the header announces");
+        }
+        return out;
+    }
+}
