@@ -29,10 +29,10 @@ public final class ModelFile {
     /** The format version this class writes and the only one it reads. */
     public static final int VERSION = 1;
 
-    static final byte[] MAGIC = "SAE4JMDL".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "SAE4JMDL".getBytes(StandardCharsets.US_ASCII);
     /** Bytes before θ. */
-    static final int HEADER_SIZE = 60;
-    static final int CHECKSUM_SIZE = 4;
+    private static final int HEADER_SIZE = 60;
+    private static final int CHECKSUM_SIZE = 4;
 
     private static final int PRECISION_F64 = 64;
     private static final int PRECISION_F32 = 32;
@@ -46,14 +46,19 @@ public final class ModelFile {
     /**
      * Writes a model; see {@link StoredModel} for what each argument must satisfy.
      *
-     * @throws IllegalArgumentException if the arguments are inconsistent; nothing is written then
+     * @throws IllegalArgumentException if the arguments are inconsistent or a metadata string is not valid
+     *                                  Unicode; nothing is written then
      */
     public static void write(Path file, int visible, int hidden, double rho, double lambda, double beta,
                              String precision, double[] theta, ModelMetadata meta) throws IOException {
         write(file, new StoredModel(visible, hidden, rho, lambda, beta, precision, theta, meta));
     }
 
-    /** Writes {@code model} to {@code file}, replacing it atomically if it exists. */
+    /**
+     * Writes {@code model} to {@code file}, replacing it atomically if it exists.
+     *
+     * @throws IllegalArgumentException if a metadata string is not valid Unicode; nothing is written then
+     */
     public static void write(Path file, StoredModel model) throws IOException {
         byte[] metadata = MetadataCodec.encode(model.metadata());
         AtomicFiles.write(file, out -> {

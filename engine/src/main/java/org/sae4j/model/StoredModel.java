@@ -5,7 +5,7 @@ import org.sae4j.data.Precision;
 
 /**
  * A trained sparse autoencoder: its configuration, parameters θ = [W1(:); W2(:); b1; b2] (column-major,
- * length {@code 2hv + h + v}, see docs/objective.md) and training metadata. The constructor checks that
+ * length {@code 2hv + h + v}, as in the objective) and training metadata. The constructor checks that
  * everything is consistent, so a {@code StoredModel} is always usable. {@code theta} is shared, not
  * copied (models can be large), and record equality compares it by reference.
  *
