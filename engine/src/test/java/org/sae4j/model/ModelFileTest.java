@@ -1,0 +1,324 @@
+package org.sae4j.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+
+    private static final int V = 3;
+    private static final int H = 2;
+    /** 2hv + h + v for V, H, worked out by hand. */
+    private static final int THETA_LENGTH = 17;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTripKeepsEveryBitOfThetaAndTheConfiguration() throws IOException {
+        double[] theta = specialTheta();
+        Path file = dir.resolve("m.sae");
+        ModelMetadata meta = metadata(Map.of("dataset", "patches.bin", "commit", "abc123", "note", "Grüße ✓"));
+
+        ModelFile.write(file, V, H, 0.01, 1e-4, 3.0, "f64", theta, meta);
+        StoredModel back = ModelFile.read(file);
+
+        assertEquals(V, back.visible());
+        assertEquals(H, back.hidden());
+        assertEquals(Double.doubleToRawLongBits(0.01), Double.doubleToRawLongBits(back.rho()));
+        assertEquals(Double.doubleToRawLongBits(1e-4), Double.doubleToRawLongBits(back.lambda()));
+        assertEquals(Double.doubleToRawLongBits(3.0), Double.doubleToRawLongBits(back.beta()));
+        assertEquals("f64", back.precision());
+        assertEquals(theta.length, back.theta().length);
+        for (int i = 0; i < theta.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(theta[i]), Double.doubleToRawLongBits(back.theta()[i]),
+                    "theta[" + i + "] = " + theta[i]);
+        }
+        assertEquals(meta, back.metadata());
+        assertEquals(List.of("commit", "dataset", "note"), List.copyOf(back.metadata().extra().keySet()));
+    }
+
+    @Test
+    void roundTripOfF32ModelWithEmptyExtraAndNanCost() throws IOException {
+        Path file = dir.resolve("f32.sae");
+        ModelMetadata meta = new ModelMetadata("", 0, 1, Double.NaN, 0.0, "java", 1, -7L,
+                Instant.ofEpochSecond(-1, 999_999_999), Map.of());
+        ModelFile.write(file, V, H, 0.5, 0.0, 0.0, "f32", new double[THETA_LENGTH], meta);
+
+        StoredModel back = ModelFile.read(file);
+
+        assertEquals("f32", back.precision());
+        assertEquals(meta, back.metadata());
+        assertTrue(Double.isNaN(back.metadata().finalCost()));
+        assertTrue(back.metadata().extra().isEmpty());
+    }
+
+    @Test
+    void fileLayoutMatchesTheDocumentedOffsets() throws IOException {
+        double[] theta = specialTheta();
+        Path file = writeSample(theta);
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+
+        assertEquals("SAE4JMDL", new String(bytes.array(), 0, 8, StandardCharsets.US_ASCII));
+        assertEquals(1, bytes.getInt(8));
+        assertEquals(V, bytes.getInt(12));
+        assertEquals(H, bytes.getInt(16));
+        assertEquals(0.01, bytes.getDouble(20));
+        assertEquals(1e-4, bytes.getDouble(28));
+        assertEquals(3.0, bytes.getDouble(36));
+        assertEquals(64, bytes.getInt(44));
+        assertEquals(THETA_LENGTH, bytes.getLong(48));
+        int metadataLength = bytes.getInt(56);
+        for (int i = 0; i < THETA_LENGTH; i++) {
+            assertEquals(Double.doubleToRawLongBits(theta[i]), bytes.getLong(60 + 8 * i));
+        }
+        int metaStart = 60 + 8 * THETA_LENGTH;
+        assertEquals(metaStart + metadataLength + 4, bytes.capacity());
+        int reasonLength = bytes.getInt(metaStart);
+        assertEquals("converged", new String(bytes.array(), metaStart + 4, reasonLength, StandardCharsets.UTF_8));
+        CRC32 crc = new CRC32();
+        crc.update(bytes.array(), 0, bytes.capacity() - 4);
+        assertEquals((int) crc.getValue(), bytes.getInt(bytes.capacity() - 4));
+    }
+
+    @Test
+    void truncatedFilesAreRefusedAtEveryInterestingLength() throws IOException {
+        Path file = writeSample(specialTheta());
+        byte[] full = Files.readAllBytes(file);
+        int metaStart = 60 + 8 * THETA_LENGTH;
+        for (int length : new int[] {0, 1, 7, 8, 11, 12, 40, 59, 60, 63, 64, 100, metaStart, metaStart + 5,
+                full.length - 4, full.length - 1}) {
+            Path cut = dir.resolve("cut-" + length + ".sae");
+            Files.write(cut, Arrays.copyOf(full, length));
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(cut));
+            assertTrue(e.getMessage().contains(cut.toString()), e.getMessage());
+            assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+            assertTrue(e.getMessage().contains("got " + length), e.getMessage());
+            if (length >= 64) {
+                assertTrue(e.getMessage().contains("expected " + full.length + " bytes"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void appendedBytesAreRefused() throws IOException {
+        Path file = writeSample(specialTheta());
+        byte[] full = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(full, full.length + 3));
+
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
+        assertTrue(e.getMessage().contains("after the checksum"), e.getMessage());
+    }
+
+    @Test
+    void aFlippedByteAnywhereIsRefused() throws IOException {
+        Path file = writeSample(specialTheta());
+        byte[] full = Files.readAllBytes(file);
+        Path damaged = dir.resolve("damaged.sae");
+        for (int offset = 0; offset < full.length; offset++) {
+            for (int mask : new int[] {0x01, 0x80, 0xFF}) {
+                byte[] copy = full.clone();
+                copy[offset] ^= (byte) mask;
+                Files.write(damaged, copy);
+                int at = offset;
+                assertThrows(ModelFormatException.class, () -> ModelFile.read(damaged),
+                        "flipping mask " + mask + " at offset " + at);
+            }
+        }
+    }
+
+    @Test
+    void aFlippedByteInThetaOrMetadataIsReportedAsChecksumMismatch() throws IOException {
+        Path file = writeSample(specialTheta());
+        byte[] full = Files.readAllBytes(file);
+        for (int offset : new int[] {60, 60 + 8 * THETA_LENGTH - 1, 60 + 8 * THETA_LENGTH + 2, full.length - 1}) {
+            byte[] copy = full.clone();
+            copy[offset] ^= 0x10;
+            Files.write(file, copy);
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
+            assertTrue(e.getMessage().contains("checksum mismatch"), offset + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void otherFilesAreNotModels() throws IOException {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "this is a long enough text file, certainly longer than a model header is......");
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(text));
+        assertTrue(e.getMessage().contains("not an sae4j model file"), e.getMessage());
+        assertEquals(text, e.file());
+
+        Path tiny = dir.resolve("tiny");
+        Files.write(tiny, new byte[] {'S', 'A', 'X'});
+        assertTrue(assertThrows(ModelFormatException.class, () -> ModelFile.read(tiny))
+                .getMessage().contains("not an sae4j model file"));
+    }
+
+    @Test
+    void otherFormatVersionsAreRefused() throws IOException {
+        Path file = writeSample(specialTheta());
+        rewrite(file, b -> b.putInt(8, 2));
+
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
+        assertTrue(e.getMessage().contains("unsupported format version 2"), e.getMessage());
+    }
+
+    @Test
+    void inconsistentThetaLengthInTheFileIsRefused() throws IOException {
+        Path file = writeSample(specialTheta());
+        rewrite(file, b -> b.putInt(16, H + 1));
+
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
+        assertTrue(e.getMessage().contains("theta length (offset 48) must be 2hv + h + v = 24"), e.getMessage());
+    }
+
+    @Test
+    void invalidConfigurationValuesWithAValidChecksumAreRefused() throws IOException {
+        Map<String, java.util.function.Consumer<ByteBuffer>> damage = Map.of(
+                "rho must be in (0, 1), got 1.5", b -> b.putDouble(20, 1.5),
+                "rho must be in (0, 1), got NaN", b -> b.putDouble(20, Double.NaN),
+                "lambda must be finite and >= 0, got -1.0", b -> b.putDouble(28, -1.0),
+                "beta must be finite and >= 0, got Infinity", b -> b.putDouble(36, Double.POSITIVE_INFINITY),
+                "precision (offset 44) must be 64 (f64) or 32 (f32), got 16", b -> b.putInt(44, 16),
+                "visible units (offset 12) must be >= 1, got 0", b -> b.putInt(12, 0),
+                "theta[4] is NaN", b -> b.putDouble(60 + 8 * 4, Double.NaN),
+                "metadata threads must be >= 1, got 0", b -> b.putInt(metadataThreadsOffset(b), 0));
+        for (Map.Entry<String, java.util.function.Consumer<ByteBuffer>> entry : damage.entrySet()) {
+            Path file = writeSample(specialTheta());
+            rewrite(file, entry.getValue());
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
+            assertTrue(e.getMessage().contains(entry.getKey()), e.getMessage());
+        }
+    }
+
+    @Test
+    void badMetadataLengthsAreRefusedWithTheirOffset() throws IOException {
+        Path file = writeSample(specialTheta());
+        int metaStart = 60 + 8 * THETA_LENGTH;
+        rewrite(file, b -> b.putInt(metaStart, 1_000_000));
+
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
+        assertTrue(e.getMessage().contains("metadata termination reason at offset " + (metaStart + 4)),
+                e.getMessage());
+    }
+
+    @Test
+    void writingReplacesAnExistingModelAndLeavesNoTemporaryFiles() throws IOException {
+        Path file = writeSample(specialTheta());
+        double[] other = new double[THETA_LENGTH];
+        Arrays.fill(other, 0.25);
+        ModelFile.write(file, V, H, 0.01, 1e-4, 3.0, "f64", other, metadata(Map.of()));
+
+        assertArrayEquals(other, ModelFile.read(file).theta());
+        assertEquals(List.of(file), listDir());
+    }
+
+    @Test
+    void aRefusedWriteLeavesTheExistingModelUntouched() throws IOException {
+        Path file = writeSample(specialTheta());
+        byte[] before = Files.readAllBytes(file);
+
+        IllegalArgumentException wrongLength = assertThrows(IllegalArgumentException.class, () -> ModelFile.write(
+                file, V, H, 0.01, 1e-4, 3.0, "f64", new double[THETA_LENGTH + 1], metadata(Map.of())));
+        assertTrue(wrongLength.getMessage().contains("theta length must be 2hv + h + v = 17"),
+                wrongLength.getMessage());
+        double[] withNan = specialTheta();
+        withNan[3] = Double.NaN;
+        assertThrows(IllegalArgumentException.class, () -> ModelFile.write(
+                file, V, H, 0.01, 1e-4, 3.0, "f64", withNan, metadata(Map.of())));
+        assertThrows(IllegalArgumentException.class, () -> ModelFile.write(
+                file, V, H, 0.01, 1e-4, 3.0, "f16", specialTheta(), metadata(Map.of())));
+
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertEquals(List.of(file), listDir());
+    }
+
+    @Test
+    void metadataIsValidatedAndItsExtraMapIsSortedAndUnmodifiable() {
+        Map<String, String> extra = new HashMap<>();
+        extra.put("zeta", "1");
+        extra.put("alpha", "2");
+        ModelMetadata meta = metadata(extra);
+        assertEquals(List.of("alpha", "zeta"), List.copyOf(meta.extra().keySet()));
+        assertThrows(UnsupportedOperationException.class, () -> meta.extra().put("x", "y"));
+
+        extra.put("bad", null);
+        assertThrows(IllegalArgumentException.class, () -> metadata(extra));
+        assertThrows(IllegalArgumentException.class, () -> new ModelMetadata("r", -1, 0, 0, 0, "java", 1, 0,
+                Instant.EPOCH, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new ModelMetadata("r", 0, 0, 0, -0.5, "java", 1, 0,
+                Instant.EPOCH, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new ModelMetadata("r", 0, 0, 0, 0, "java", 0, 0,
+                Instant.EPOCH, Map.of()));
+    }
+
+    /** Values whose bits a careless encoding (text, float32, arithmetic) would change. */
+    private static double[] specialTheta() {
+        Random random = new Random(42);
+        double[] theta = new double[THETA_LENGTH];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = random.nextGaussian() * 0.1;
+        }
+        theta[0] = -0.0;
+        theta[1] = Double.MIN_VALUE;
+        theta[2] = -Double.MIN_NORMAL / 3;
+        theta[3] = Double.MAX_VALUE;
+        theta[5] = 0.1;
+        theta[16] = Math.nextUp(1.0);
+        return theta;
+    }
+
+    private static ModelMetadata metadata(Map<String, String> extra) {
+        return new ModelMetadata("converged", 400, 412, 0.4251, 12.5, "java", 8, 1234L,
+                Instant.parse("2025-03-04T05:06:07.123456789Z"), extra);
+    }
+
+    private Path writeSample(double[] theta) throws IOException {
+        Path file = dir.resolve("sample.sae");
+        ModelFile.write(file, V, H, 0.01, 1e-4, 3.0, "f64", theta, metadata(Map.of("k", "v")));
+        return file;
+    }
+
+    /** Applies {@code change} to the file's bytes and recomputes its checksum, as a buggy writer would. */
+    private static void rewrite(Path file, java.util.function.Consumer<ByteBuffer> change) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+        change.accept(bytes);
+        CRC32 crc = new CRC32();
+        crc.update(bytes.array(), 0, bytes.capacity() - 4);
+        bytes.putInt(bytes.capacity() - 4, (int) crc.getValue());
+        Files.write(file, bytes.array());
+    }
+
+    /** Offset of "threads" in the sample metadata: after reason, 2 ints, 2 doubles and backend. */
+    private static int metadataThreadsOffset(ByteBuffer b) {
+        int at = 60 + 8 * THETA_LENGTH;
+        at += 4 + b.getInt(at);
+        at += 4 + 4 + 8 + 8;
+        at += 4 + b.getInt(at);
+        return at;
+    }
+
+    private List<Path> listDir() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.collect(Collectors.toList());
+        }
+    }
+}
