@@ -1,0 +1,93 @@
+package org.sae4j.optim;
+
+/**
+ * The limited memory of L-BFGS: the last {@code m} accepted pairs s = x' - x, y = g' - g in a
+ * preallocated ring buffer (2·m·n doubles), and the two-loop recursion that applies the implied
+ * inverse-Hessian approximation.
+ */
+final class LbfgsHistory {
+    /**
+     * A pair is kept only if sᵀy > {@value} · ‖s‖·‖y‖, i.e. the angle between s and y is safely below
+     * 90°; otherwise the approximation would lose positive definiteness or be swamped by rounding.
+     */
+    static final double CURVATURE_THRESHOLD = 1e-10;
+
+    private final int n;
+    private final double[][] s;
+    private final double[][] y;
+    private final double[] rho;
+    private final double[] alpha;
+    private int size;
+    private int next;
+    private double gamma = 1;
+
+    LbfgsHistory(int memory, int n) {
+        this.n = n;
+        this.s = new double[memory][n];
+        this.y = new double[memory][n];
+        this.rho = new double[memory];
+        this.alpha = new double[memory];
+    }
+
+    int size() {
+        return size;
+    }
+
+    void reset() {
+        size = 0;
+        next = 0;
+        gamma = 1;
+    }
+
+    /**
+     * Offers the pair of a step of length {@code step} along {@code direction} that moved the gradient
+     * from {@code oldGradient} to {@code newGradient}; returns whether it passed the curvature test
+     * and was stored (the oldest pair is dropped when full).
+     */
+    boolean update(double[] direction, double step, double[] newGradient, double[] oldGradient) {
+        double[] sNext = s[next];
+        double[] yNext = y[next];
+        double sy = 0;
+        double ss = 0;
+        double yy = 0;
+        for (int i = 0; i < n; i++) {
+            double si = step * direction[i];
+            double yi = newGradient[i] - oldGradient[i];
+            sNext[i] = si;
+            yNext[i] = yi;
+            sy += si * yi;
+            ss += si * si;
+            yy += yi * yi;
+        }
+        if (!(sy > CURVATURE_THRESHOLD * Math.sqrt(ss) * Math.sqrt(yy)) || !Double.isFinite(sy + ss + yy)) {
+            return false;
+        }
+        rho[next] = 1 / sy;
+        gamma = sy / yy;
+        next = (next + 1) % s.length;
+        size = Math.min(size + 1, s.length);
+        return true;
+    }
+
+    /**
+     * Writes {@code -H·gradient} into {@code direction} by the two-loop recursion, with initial
+     * inverse Hessian γI, γ = sᵀy/yᵀy of the newest pair (γ = 1, i.e. steepest descent, when empty).
+     */
+    void direction(double[] gradient, double[] direction) {
+        Vectors.negate(gradient, direction);
+        int m = s.length;
+        for (int k = 0; k < size; k++) {
+            int j = (next - 1 - k + m) % m;
+            alpha[j] = rho[j] * Vectors.dot(s[j], direction);
+            Vectors.axpy(-alpha[j], y[j], direction);
+        }
+        for (int i = 0; i < n; i++) {
+            direction[i] *= gamma;
+        }
+        for (int k = size - 1; k >= 0; k--) {
+            int j = (next - 1 - k + m) % m;
+            double beta = rho[j] * Vectors.dot(y[j], direction);
+            Vectors.axpy(alpha[j] - beta, s[j], direction);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.sae4j.optim;
+
+/** Unconstrained minimisation of a {@link DifferentiableFunction}. Implementations are immutable. */
+public interface Optimizer {
+
+    /**
+     * Minimises {@code f} from {@code x0}, which is not modified. The function is always evaluated at
+     * {@code x0} first. The run stops early with {@link Termination#CANCELLED} when
+     * {@code cancellation} is cancelled or the calling thread is interrupted (the interrupt flag is left
+     * set).
+     *
+     * @param f            the function; its {@link DifferentiableFunction#dimension()} must equal
+     *                     {@code x0.length}
+     * @param x0           the finite starting point
+     * @param listener     called after every iteration; may be null
+     * @param cancellation checked before every evaluation; may be null
+     * @throws IllegalArgumentException if {@code x0} has the wrong length or a non-finite entry
+     */
+    OptimizationResult minimize(DifferentiableFunction f, double[] x0, ProgressListener listener,
+                                Cancellation cancellation);
+}
