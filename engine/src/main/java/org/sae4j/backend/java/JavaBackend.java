@@ -1,12 +1,89 @@
 package org.sae4j.backend.java;
 
+import java.lang.System.Logger.Level;
+import java.util.Locale;
 import org.sae4j.backend.BackendInfo;
 import org.sae4j.backend.GemmArguments;
 import org.sae4j.backend.MatrixBackend;
 
-/** Pure-Java backend: blocked, packed GEMM with a register-blocked kernel; runs on any JDK 17+. */
+/**
+ * Pure-Java backend: blocked, packed GEMM with a register-blocked micro-kernel. Uses the Vector API
+ * kernel when the module {@code jdk.incubator.vector} is in the boot layer (launch with
+ * {@code --add-modules jdk.incubator.vector}), the scalar kernel otherwise. The system property
+ * {@value #KERNEL_PROPERTY} ({@code vector} or {@code scalar}) forces one.
+ */
 public final class JavaBackend implements MatrixBackend {
     public static final String NAME = "java";
+    public static final String KERNEL_PROPERTY = "sae4j.java.kernel";
+
+    private static final System.Logger LOG = System.getLogger(JavaBackend.class.getName());
+
+    /** Which micro-kernel runs the products. */
+    public enum Kernel {
+        /** The Vector API kernel when the module is present, else scalar (or as the property says). */
+        AUTO,
+        /** The Vector API kernel; requires {@code jdk.incubator.vector}. */
+        VECTOR,
+        /** The scalar kernel, on any JDK. */
+        SCALAR
+    }
+
+    private final DoubleGemm doubleGemm;
+    private final FloatGemm floatGemm;
+
+    /** The automatic kernel choice. */
+    public JavaBackend() {
+        this(Kernel.AUTO);
+    }
+
+    /**
+     * @throws IllegalStateException when {@link Kernel#VECTOR} is asked for without the module
+     */
+    public JavaBackend(Kernel kernel) {
+        boolean vector = switch (kernel) {
+            case VECTOR -> {
+                if (!vectorApiAvailable()) {
+                    throw new IllegalStateException("the Vector API kernel needs the module jdk.incubator.vector:"
+                            + " launch java with --add-modules jdk.incubator.vector");
+                }
+                yield true;
+            }
+            case SCALAR -> false;
+            case AUTO -> autoVector();
+        };
+        if (vector) {
+            doubleGemm = new DoubleGemm(new DoubleVectorKernel());
+            floatGemm = new FloatGemm(new FloatVectorKernel());
+        } else {
+            doubleGemm = new DoubleGemm(new DoubleScalarKernel());
+            floatGemm = new FloatGemm(new FloatScalarKernel());
+        }
+    }
+
+    /** Whether {@code jdk.incubator.vector} is in the boot layer of this JVM. */
+    public static boolean vectorApiAvailable() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    private static boolean autoVector() {
+        String forced = System.getProperty(KERNEL_PROPERTY, "").trim().toLowerCase(Locale.ROOT);
+        switch (forced) {
+            case "":
+                return vectorApiAvailable();
+            case "scalar":
+                return false;
+            case "vector":
+                if (vectorApiAvailable()) {
+                    return true;
+                }
+                LOG.log(Level.WARNING, "-D" + KERNEL_PROPERTY + "=vector ignored: jdk.incubator.vector is not"
+                        + " in the boot layer (launch with --add-modules jdk.incubator.vector); using the scalar kernel");
+                return false;
+            default:
+                throw new IllegalArgumentException("-D" + KERNEL_PROPERTY + " must be 'vector' or 'scalar', got '"
+                        + forced + "'");
+        }
+    }
 
     @Override
     public String name() {
@@ -15,8 +92,13 @@ public final class JavaBackend implements MatrixBackend {
 
     @Override
     public BackendInfo info() {
-        return new BackendInfo(NAME, getClass().getName(),
-                "scalar blocked " + DoubleGemm.MR + "x" + DoubleGemm.NR, null, 1);
+        String kernel = "f64 " + doubleGemm.kernel().description() + ", f32 " + floatGemm.kernel().description();
+        return new BackendInfo(NAME, getClass().getName(), kernel, null, 1);
+    }
+
+    /** Whether this instance runs the Vector API kernel. */
+    public boolean usesVectorApi() {
+        return doubleGemm.kernel() instanceof DoubleVectorKernel;
     }
 
     @Override
@@ -25,7 +107,7 @@ public final class JavaBackend implements MatrixBackend {
                       double[] b, int offB, int ldb,
                       double beta, double[] c, int offC, int ldc) {
         GemmArguments.check(transA, transB, m, n, k, a.length, offA, lda, b.length, offB, ldb, c.length, offC, ldc);
-        DoubleGemm.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+        doubleGemm.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
     }
 
     @Override
@@ -34,6 +116,6 @@ public final class JavaBackend implements MatrixBackend {
                       float[] b, int offB, int ldb,
                       float beta, float[] c, int offC, int ldc) {
         GemmArguments.check(transA, transB, m, n, k, a.length, offA, lda, b.length, offB, ldb, c.length, offC, ldc);
-        FloatGemm.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+        floatGemm.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
     }
 }

@@ -1,0 +1,16 @@
+package org.sae4j.backend.java;
+
+/**
+ * The innermost GEMM loop: {@code C[rows×columns] += alpha · Â · B̂} where Â is a packed micro-panel of
+ * {@link #rows()} rows and B̂ one of {@link #columns()} columns, both stored p-major over {@code kc}.
+ */
+interface FloatMicroKernel {
+    int rows();
+
+    int columns();
+
+    /** What this kernel is, for logs and reports. */
+    String description();
+
+    void multiplyAdd(int kc, float alpha, float[] pa, int ia, float[] pb, int ib, float[] c, int offC, int ldc);
+}

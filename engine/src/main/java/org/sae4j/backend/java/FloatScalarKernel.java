@@ -1,0 +1,79 @@
+package org.sae4j.backend.java;
+
+/**
+ * A 4×4 register-blocked kernel in plain scalar Java: sixteen accumulators in locals, so C2 keeps
+ * them in registers. Runs on any JDK.
+ */
+final class FloatScalarKernel implements FloatMicroKernel {
+    @Override
+    public int rows() {
+        return 4;
+    }
+
+    @Override
+    public int columns() {
+        return 4;
+    }
+
+    @Override
+    public String description() {
+        return "scalar 4x4";
+    }
+
+    @Override
+    public void multiplyAdd(int kc, float alpha, float[] pa, int ia, float[] pb, int ib,
+                            float[] c, int offC, int ldc) {
+        float c00 = 0, c10 = 0, c20 = 0, c30 = 0;
+        float c01 = 0, c11 = 0, c21 = 0, c31 = 0;
+        float c02 = 0, c12 = 0, c22 = 0, c32 = 0;
+        float c03 = 0, c13 = 0, c23 = 0, c33 = 0;
+        for (int p = 0; p < kc; p++) {
+            float a0 = pa[ia];
+            float a1 = pa[ia + 1];
+            float a2 = pa[ia + 2];
+            float a3 = pa[ia + 3];
+            float b0 = pb[ib];
+            float b1 = pb[ib + 1];
+            float b2 = pb[ib + 2];
+            float b3 = pb[ib + 3];
+            c00 = Math.fma(a0, b0, c00);
+            c10 = Math.fma(a1, b0, c10);
+            c20 = Math.fma(a2, b0, c20);
+            c30 = Math.fma(a3, b0, c30);
+            c01 = Math.fma(a0, b1, c01);
+            c11 = Math.fma(a1, b1, c11);
+            c21 = Math.fma(a2, b1, c21);
+            c31 = Math.fma(a3, b1, c31);
+            c02 = Math.fma(a0, b2, c02);
+            c12 = Math.fma(a1, b2, c12);
+            c22 = Math.fma(a2, b2, c22);
+            c32 = Math.fma(a3, b2, c32);
+            c03 = Math.fma(a0, b3, c03);
+            c13 = Math.fma(a1, b3, c13);
+            c23 = Math.fma(a2, b3, c23);
+            c33 = Math.fma(a3, b3, c33);
+            ia += 4;
+            ib += 4;
+        }
+        int c0 = offC;
+        int c1 = offC + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        c[c0] += alpha * c00;
+        c[c0 + 1] += alpha * c10;
+        c[c0 + 2] += alpha * c20;
+        c[c0 + 3] += alpha * c30;
+        c[c1] += alpha * c01;
+        c[c1 + 1] += alpha * c11;
+        c[c1 + 2] += alpha * c21;
+        c[c1 + 3] += alpha * c31;
+        c[c2] += alpha * c02;
+        c[c2 + 1] += alpha * c12;
+        c[c2 + 2] += alpha * c22;
+        c[c2 + 3] += alpha * c32;
+        c[c3] += alpha * c03;
+        c[c3 + 1] += alpha * c13;
+        c[c3 + 2] += alpha * c23;
+        c[c3 + 3] += alpha * c33;
+    }
+}
