@@ -40,19 +40,20 @@ public final class MatrixBackends {
      * @throws BackendUnavailableException if the named backend is unknown or cannot run here
      */
     public static MatrixBackend get(String name) {
-        String key = name == null ? AUTO : name.trim().toLowerCase(Locale.ROOT);
+        String key = normalise(name);
         if (key.equals(AUTO)) {
-            String forced = System.getProperty(PROPERTY);
-            if (forced != null && !forced.isBlank() && !forced.trim().equalsIgnoreCase(AUTO)) {
-                key = forced.trim().toLowerCase(Locale.ROOT);
-                String chosen = key;
-                return CACHE.computeIfAbsent(AUTO, k -> logChoice(byName(chosen),
-                        "forced by -D" + PROPERTY + "=" + chosen));
+            String forced = normalise(System.getProperty(PROPERTY));
+            if (!forced.equals(AUTO)) {
+                return CACHE.computeIfAbsent("auto=" + forced,
+                        k -> logChoice(byName(forced), "forced by -D" + PROPERTY + "=" + forced));
             }
             return CACHE.computeIfAbsent(AUTO, k -> chooseAutomatically());
         }
-        String chosen = key;
-        return CACHE.computeIfAbsent(key, k -> logChoice(byName(chosen), "requested by name"));
+        return CACHE.computeIfAbsent(key, k -> logChoice(byName(key), "requested by name"));
+    }
+
+    private static String normalise(String name) {
+        return name == null || name.isBlank() ? AUTO : name.trim().toLowerCase(Locale.ROOT);
     }
 
     /** Every registered provider, highest priority first, whether or not it can run here. */
