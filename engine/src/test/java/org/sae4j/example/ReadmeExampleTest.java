@@ -1,0 +1,77 @@
+package org.sae4j.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.NpyReader;
+import org.sae4j.data.SharedData;
+import org.sae4j.optim.Lbfgs;
+import org.sae4j.train.Trainer;
+import org.sae4j.train.TrainingResult;
+
+/** Runs the README's library example, and fails if the README's copy of it differs from this one. */
+class ReadmeExampleTest {
+    private static final String START = "// example: start";
+    private static final String END = "// example: end";
+
+    @Test
+    void theReadmeExampleRunsAndTrains() throws IOException {
+        Path patchesFile = SharedData.file("data/ufldl/patches_10000_seed0.npy");
+        Dataset newData = NpyReader.readSamples(patchesFile).firstSamples(100);
+
+        // example: start
+        Dataset data = NpyReader.readSamples(patchesFile);           // (m, v) array, one sample per row
+        SparseAutoencoder config = new SparseAutoencoder(64, 25, 0.01, 1e-4, 3); // v, h, rho, lambda, beta
+        TrainingResult result = Trainer.builder(config, data)
+                .settings(EvaluationSettings.defaults().withThreads(2)) // auto backend, f64
+                .optimizer(Lbfgs.builder().maxIterations(400).build())
+                .seed(42)
+                .listener(it -> System.err.printf("iteration %d: J = %.5f%n", it.iteration(), it.value()))
+                .train();
+        System.out.println(result.termination() + " after " + result.iterations() + " iterations: J = "
+                + result.finalCost());
+        Dataset hidden = result.model().encode(newData);             // h x m hidden activations
+        // example: end
+
+        assertTrue(result.finalCost() <= 0.454, "J = " + result.finalCost());
+        assertEquals(25, hidden.features());
+        assertEquals(100, hidden.samples());
+        for (int j = 0; j < 100; j++) {
+            for (int k = 0; k < 25; k++) {
+                double a = hidden.get(k, j);
+                assertTrue(a > 0 && a < 1, "activation " + a);
+            }
+        }
+    }
+
+    @Test
+    void theReadmeShowsExactlyThisExample() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/org/sae4j/example/ReadmeExampleTest.java"));
+        String example = stripIndent(between(source, START, END));
+        String readme = Files.readString(Path.of("../README.md"));
+        assertTrue(readme.contains(example), "README.md must contain the example exactly as in "
+                + "ReadmeExampleTest (between the markers, without the common indentation):\n" + example);
+    }
+
+    /** The lines strictly between the marker comments (each marker ends its line; the constants do not). */
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start + "\n") + start.length() + 1;
+        int to = text.indexOf(end + "\n");
+        return text.substring(from, text.lastIndexOf('\n', to) + 1);
+    }
+
+    private static String stripIndent(String block) {
+        StringBuilder out = new StringBuilder();
+        for (String line : block.split("\n")) {
+            out.append(line.length() >= 8 ? line.substring(8) : line.strip()).append('\n');
+        }
+        return out.toString();
+    }
+}
