@@ -58,10 +58,6 @@ abstract class ChunkKernel {
     /** Adds the worker's last chunk gradient into {@code gradient} (θ layout). */
     abstract void addChunkGradient(int worker, double[] gradient);
 
-    static double sigmoid(double z) {
-        return 1 / (1 + Math.exp(-z));
-    }
-
     static void add(double[] target, int offset, double[] values) {
         for (int i = 0; i < values.length; i++) {
             target[offset + i] += values[i];

@@ -70,9 +70,10 @@ final class F32ChunkKernel extends ChunkKernel {
         for (int i = 0; i < n; i++) {
             int col = off + i * h;
             for (int j = 0; j < h; j++) {
-                a2[col + j] = (float) sigmoid(a2[col + j] + theta[b1 + j]);
+                a2[col + j] += theta[b1 + j];
             }
         }
+        Sigmoid.inPlace(a2, off, off + n * h);
     }
 
     @Override
@@ -108,7 +109,14 @@ final class F32ChunkKernel extends ChunkKernel {
         for (int i = 0; i < n; i++) {
             int col = i * v;
             for (int r = 0; r < v; r++) {
-                float out = (float) sigmoid(a3[col + r] + theta[b2 + r]);
+                a3[col + r] += theta[b2 + r];
+            }
+        }
+        Sigmoid.inPlace(a3, 0, n * v);
+        for (int i = 0; i < n; i++) {
+            int col = i * v;
+            for (int r = 0; r < v; r++) {
+                float out = a3[col + r];
                 float diff = out - x[xOff + col + r];
                 squaredError += (double) diff * diff;
                 float delta = diff * out * (1 - out);

@@ -65,9 +65,10 @@ final class F64ChunkKernel extends ChunkKernel {
         for (int i = 0; i < n; i++) {
             int col = off + i * h;
             for (int j = 0; j < h; j++) {
-                a2[col + j] = sigmoid(a2[col + j] + theta[b1 + j]);
+                a2[col + j] += theta[b1 + j];
             }
         }
+        Sigmoid.inPlace(a2, off, off + n * h);
     }
 
     @Override
@@ -103,7 +104,14 @@ final class F64ChunkKernel extends ChunkKernel {
         for (int i = 0; i < n; i++) {
             int col = i * v;
             for (int r = 0; r < v; r++) {
-                double out = sigmoid(a3[col + r] + theta[b2 + r]);
+                a3[col + r] += theta[b2 + r];
+            }
+        }
+        Sigmoid.inPlace(a3, 0, n * v);
+        for (int i = 0; i < n; i++) {
+            int col = i * v;
+            for (int r = 0; r < v; r++) {
+                double out = a3[col + r];
                 double diff = out - x[xOff + col + r];
                 squaredError += diff * diff;
                 double delta = diff * out * (1 - out);
