@@ -1,5 +1,6 @@
 package org.sae4j.data;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -110,7 +111,7 @@ public record ImageStack(int count, int height, int width, double[] pixels) {
         int h = img.getHeight();
         int w = img.getWidth();
         Raster raster = img.getRaster();
-        boolean grey = img.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
+        boolean grey = img.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
                 && img.getColorModel().getNumColorComponents() == 1;
         if (grey) {
             // getRGB would push grey levels through a colour-space conversion that changes them.
