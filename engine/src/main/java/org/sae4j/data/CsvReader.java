@@ -57,8 +57,9 @@ public final class CsvReader {
                     continue;
                 }
                 if (firstBlank != 0) {
-                    throw new DataFileException(source + ", line " + firstBlank + ": blank line before more data at line "
-                            + lineNo + "; only trailing blank lines are allowed");
+                    throw new DataFileException(source + ", line " + firstBlank
+                            + ": blank line before more data at line " + lineNo
+                            + "; only trailing blank lines are allowed");
                 }
                 String[] fields = line.split(",", -1);
                 if (lineNo == 1 && isHeader(fields, header)) {

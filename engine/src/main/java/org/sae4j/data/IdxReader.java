@@ -46,8 +46,9 @@ public final class IdxReader {
             }
             int dims = magic & 0xFF;
             if (dims != 3) {
-                throw new DataFileException(source + ": expected a 3-dimensional IDX image file (count, rows, columns), "
-                        + "byte 3 says " + dims + " dimensions");
+                throw new DataFileException(source
+                        + ": expected a 3-dimensional IDX image file (count, rows, columns), byte 3 says " + dims
+                        + " dimensions");
             }
             int count = readDimension(data, source, 4, "image count");
             int rows = readDimension(data, source, 8, "rows");

@@ -26,7 +26,8 @@ record NpyHeader(String source, NpyDtype dtype, boolean fortranOrder, int[] shap
     static NpyHeader read(FileChannel ch, String source) throws IOException {
         ByteBuffer pre = readAt(ch, 0, 12);
         if (pre.remaining() < 10 || !hasMagic(pre)) {
-            throw new DataFileException(source + ": not an NPY file: expected the magic string \\x93NUMPY at byte 0, found "
+            throw new DataFileException(source
+                    + ": not an NPY file: expected the magic string \\x93NUMPY at byte 0, found "
                     + hex(pre, Math.min(pre.remaining(), MAGIC.length)));
         }
         int major = pre.get(6) & 0xFF;
@@ -50,12 +51,14 @@ record NpyHeader(String source, NpyDtype dtype, boolean fortranOrder, int[] shap
             headerStart = 12;
         }
         if (headerLen > MAX_HEADER_CHARS) {
-            throw new DataFileException(source + ": NPY header length " + headerLen + " (at byte 8) is implausible; at most "
+            throw new DataFileException(source + ": NPY header length " + headerLen
+                    + " (at byte 8) is implausible; at most "
                     + MAX_HEADER_CHARS + " bytes are accepted");
         }
         ByteBuffer raw = readAt(ch, headerStart, (int) headerLen);
         if (raw.remaining() < headerLen) {
-            throw new DataFileException(source + ": truncated NPY header: expected " + headerLen + " header bytes at byte "
+            throw new DataFileException(source + ": truncated NPY header: expected " + headerLen
+                    + " header bytes at byte "
                     + headerStart + ", the file has " + raw.remaining());
         }
         // Versions 1 and 2 store the header in latin-1; version 3 switched to UTF-8.
@@ -66,10 +69,12 @@ record NpyHeader(String source, NpyDtype dtype, boolean fortranOrder, int[] shap
         return fromDict(dict, source, headerStart + headerLen);
     }
 
-    private static NpyHeader fromDict(Map<String, Object> dict, String source, long dataOffset) throws DataFileException {
+    private static NpyHeader fromDict(Map<String, Object> dict, String source, long dataOffset)
+            throws DataFileException {
         for (String key : List.of("descr", "fortran_order", "shape")) {
             if (!dict.containsKey(key)) {
-                throw new DataFileException(source + ": NPY header dict lacks the key '" + key + "'; it has " + dict.keySet());
+                throw new DataFileException(source + ": NPY header dict lacks the key '" + key + "'; it has "
+                        + dict.keySet());
             }
         }
         if (dict.size() != 3) {

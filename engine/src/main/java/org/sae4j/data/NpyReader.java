@@ -89,12 +89,14 @@ public final class NpyReader {
         long expected = (long) n * item;
         long present = ch.size() - h.dataOffset();
         if (present < expected) {
-            throw new DataFileException(h.source() + ": truncated data: shape " + NpyHeader.shapeText(h.shape()) + " of "
+            throw new DataFileException(h.source() + ": truncated data: shape " + NpyHeader.shapeText(h.shape())
+                    + " of "
                     + h.dtype().descr() + " needs " + expected + " bytes after the header (from byte " + h.dataOffset()
                     + "), only " + Math.max(present, 0) + " are present");
         }
         if (present > expected) {
-            throw new DataFileException(h.source() + ": " + (present - expected) + " unexpected bytes after the data: shape "
+            throw new DataFileException(h.source() + ": " + (present - expected)
+                    + " unexpected bytes after the data: shape "
                     + NpyHeader.shapeText(h.shape()) + " of " + h.dtype().descr() + " needs exactly " + expected
                     + " bytes after the header (from byte " + h.dataOffset() + "), " + present + " are present");
         }

@@ -80,7 +80,8 @@ public final class NpyWriter {
         int unpadded = NpyHeader.MAGIC.length + 4 + dict.length() + 1;
         int headerLen = dict.length() + 1 + (ALIGN - unpadded % ALIGN) % ALIGN;
         if (headerLen > 0xFFFF) {
-            throw new IllegalArgumentException("shape " + NpyHeader.shapeText(shape) + " is too long for an NPY 1.0 header");
+            throw new IllegalArgumentException("shape " + NpyHeader.shapeText(shape)
+                    + " is too long for an NPY 1.0 header");
         }
         ByteBuffer b = ByteBuffer.allocate(NpyHeader.MAGIC.length + 4 + headerLen).order(ByteOrder.LITTLE_ENDIAN);
         b.put(NpyHeader.MAGIC).put((byte) 1).put((byte) 0).putShort((short) headerLen);

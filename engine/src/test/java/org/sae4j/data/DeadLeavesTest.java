@@ -46,7 +46,8 @@ class DeadLeavesTest {
         long levels = Arrays.stream(img).distinct().count();
         assertTrue(levels > 20, "distinct grey levels: " + levels);
         for (double x : img) {
-            assertTrue(x > 0 && x < 1, "grey " + x); // 0 would be an unpainted pixel (nextDouble() is never 0 in practice)
+            // 0 would be an unpainted pixel (a grey level of exactly 0 has probability 2^-53)
+            assertTrue(x > 0 && x < 1, "grey " + x);
         }
     }
 

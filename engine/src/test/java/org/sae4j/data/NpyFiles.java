@@ -33,7 +33,8 @@ final class NpyFiles {
     }
 
     static String dict(String descr, boolean fortran, String shape) {
-        return "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': " + shape + ", }";
+        return "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': " + shape
+                + ", }";
     }
 
     static byte[] f4(boolean littleEndian, float... values) {

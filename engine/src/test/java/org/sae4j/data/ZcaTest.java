@@ -119,7 +119,8 @@ class ZcaTest {
         Dataset ok = Zca.whiten(d, 1e-3);
         assertTrue(Double.isFinite(ok.get(1, 3)));
         assertThrows(IllegalArgumentException.class, () -> Zca.whiten(d, -1));
-        assertThrows(IllegalArgumentException.class, () -> Zca.fit(d, 0.1).apply(Dataset.ofDoubles(3, 1, new double[3])));
+        Zca fitted = Zca.fit(d, 0.1);
+        assertThrows(IllegalArgumentException.class, () -> fitted.apply(Dataset.ofDoubles(3, 1, new double[3])));
     }
 
     @Test
