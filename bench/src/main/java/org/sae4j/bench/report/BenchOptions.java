@@ -1,0 +1,44 @@
+package org.sae4j.bench.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.sae4j.data.Precision;
+
+/**
+ * What the report measures.
+ *
+ * @param shapes       problems to run
+ * @param precisions   f64 and/or f32
+ * @param backends     backend names (those not available here are reported and skipped)
+ * @param threadCounts engine threads, one row per count (and per count one OpenBLAS bound)
+ * @param outDir       where the Markdown, CSV and PNG files go
+ */
+public record BenchOptions(List<ProblemShape> shapes, List<Precision> precisions, List<String> backends,
+                           List<Integer> threadCounts, Path outDir) {
+
+    public BenchOptions {
+        shapes = List.copyOf(shapes);
+        precisions = List.copyOf(precisions);
+        backends = List.copyOf(backends);
+        threadCounts = List.copyOf(threadCounts);
+        if (shapes.isEmpty() || precisions.isEmpty() || backends.isEmpty() || threadCounts.isEmpty()) {
+            throw new IllegalArgumentException("bench: shapes, precisions, backends and threads must not be empty");
+        }
+        for (int t : threadCounts) {
+            if (t < 1) {
+                throw new IllegalArgumentException("bench: threads must be >= 1, got " + t);
+            }
+        }
+    }
+
+    /** 1, 2, 4, … up to and including {@code cores}: the thread-scaling series. */
+    public static List<Integer> scalingSeries(int cores) {
+        List<Integer> list = new ArrayList<>();
+        for (int t = 1; t < cores; t *= 2) {
+            list.add(t);
+        }
+        list.add(cores);
+        return list;
+    }
+}

@@ -1,0 +1,208 @@
+package org.sae4j.bench.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderObjective;
+import org.sae4j.backend.MatrixBackend;
+import org.sae4j.backend.MatrixBackends;
+import org.sae4j.backend.java.JavaBackend;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.Precision;
+import org.sae4j.image.Png;
+import org.sae4j.io.AtomicFiles;
+
+/**
+ * The backend comparison report: for every shape × precision × backend × thread count, the median
+ * time of one evaluation of J and ∇J, and beside it the median time of the five bare OpenBLAS
+ * products of the same shapes with as many OpenBLAS threads, measured in the same run in a child JVM
+ * (OpenBLAS fixes its thread count when it loads).
+ *
+ * <p>Protocol: per configuration one warm-up evaluation; if it took over a second, one more warm-up
+ * and 3 timed evaluations, otherwise 3 more warm-ups and 7 timed; the median is reported.
+ */
+public final class BenchReport {
+    private final BenchOptions options;
+    private final PrintStream log;
+
+    public BenchReport(BenchOptions options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** Lines saying what runs: JDK, Vector API, backends and their BLAS thread settings. */
+    public List<String> environment() {
+        List<String> lines = new ArrayList<>();
+        lines.add("JDK " + Runtime.version() + " (" + System.getProperty("java.vm.name") + "), "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        lines.add("Vector API: " + (JavaBackend.vectorApiAvailable() ? "on" : "off (launch with --add-modules jdk.incubator.vector)"));
+        for (String name : options.backends()) {
+            try {
+                lines.add("backend " + MatrixBackends.get(name).info());
+            } catch (RuntimeException e) {
+                lines.add("backend " + name + ": unavailable: " + e.getMessage());
+            }
+        }
+        lines.add("OpenBLAS bound: five bare products in a child JVM with OPENBLAS_NUM_THREADS = engine threads");
+        return lines;
+    }
+
+    /** Runs every configuration and returns the rows in order. */
+    public List<BenchRow> run() throws IOException, InterruptedException {
+        List<BenchRow> rows = new ArrayList<>();
+        for (ProblemShape shape : options.shapes()) {
+            float[] data = randomData(shape);
+            for (Precision precision : options.precisions()) {
+                for (int threads : options.threadCounts()) {
+                    double bound = bound(shape, precision, threads);
+                    for (String backendName : options.backends()) {
+                        MatrixBackend backend;
+                        try {
+                            backend = MatrixBackends.get(backendName);
+                        } catch (RuntimeException e) {
+                            log.println("skipping backend " + backendName + ": " + e.getMessage());
+                            continue;
+                        }
+                        double seconds = evaluationSeconds(shape, data, precision, backend, threads);
+                        BenchRow row = new BenchRow(shape.name(), shape.visible(), shape.hidden(), shape.samples(),
+                                precision.shortName(), backendName, threads, seconds, bound);
+                        log.printf(Locale.ROOT, "%s %s %s threads=%d: %.2f ms/eval, bound %.2f ms, ratio %.3f%n",
+                                shape.name(), precision.shortName(), backendName, threads, seconds * 1e3,
+                                bound * 1e3, row.ratio());
+                        rows.add(row);
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static float[] randomData(ProblemShape shape) {
+        SplittableRandom rnd = new SplittableRandom(7);
+        float[] x = new float[shape.visible() * shape.samples()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rnd.nextDouble(0.1, 0.9);
+        }
+        return x;
+    }
+
+    private double evaluationSeconds(ProblemShape shape, float[] data, Precision precision, MatrixBackend backend,
+                                     int threads) {
+        SparseAutoencoder config = new SparseAutoencoder(shape.visible(), shape.hidden(), 0.1, 3e-3, 3);
+        EvaluationSettings settings = EvaluationSettings.defaults().withBackend(backend).withThreads(threads)
+                .withPrecision(precision);
+        Dataset x = Dataset.ofFloats(shape.visible(), shape.samples(), data);
+        try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(config, x, settings)) {
+            double[] theta = config.initialParameters(1);
+            double[] grad = new double[theta.length];
+            Runnable once = () -> f.evaluate(theta, grad);
+            return median(once);
+        }
+    }
+
+    private static double median(Runnable once) {
+        long t0 = System.nanoTime();
+        once.run();
+        boolean slow = System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(1);
+        int warmups = slow ? 1 : 3;
+        int reps = slow ? 3 : 7;
+        for (int i = 0; i < warmups; i++) {
+            once.run();
+        }
+        double[] seconds = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t = System.nanoTime();
+            once.run();
+            seconds[i] = (System.nanoTime() - t) / 1e9;
+        }
+        Arrays.sort(seconds);
+        return seconds[reps / 2];
+    }
+
+    /** Median seconds of the five bare OpenBLAS products, or NaN when native BLAS is not available. */
+    private double bound(ProblemShape shape, Precision precision, int threads) throws IOException, InterruptedException {
+        if (!MatrixBackends.availableNames().contains("native")) {
+            return Double.NaN;
+        }
+        double flops = shape.flopsPerEvaluation() / (precision == Precision.F64 ? 1 : 2);
+        boolean slow = flops > 30e9;
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String property : new String[] {"dev.ludovic.netlib.blas.nativeLibPath", "dev.ludovic.netlib.blas.nativeLib"}) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BoundProbe.class.getName(),
+                String.valueOf(shape.visible()), String.valueOf(shape.hidden()), String.valueOf(shape.samples()),
+                precision.shortName(), slow ? "1" : "3", slow ? "3" : "7"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
+        pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        int code = p.waitFor();
+        if (code != 0 || out.isEmpty()) {
+            log.println("OpenBLAS bound probe failed (exit " + code + ") for " + shape + " " + precision.shortName());
+            return Double.NaN;
+        }
+        String[] lines = out.split("\\R");
+        return Double.parseDouble(lines[lines.length - 1]);
+    }
+
+    /** The rows as a Markdown table, with per-evaluation times in ms for side-by-side comparisons. */
+    public static String markdown(List<BenchRow> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| shape | v | h | m | precision | backend | threads | ms/eval | evals/s | samples/s | GFLOP/s | OpenBLAS bound ms | ratio |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (BenchRow r : rows) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s | %s | %d | %.2f | %.2f | %.0f | %.1f | %s | %s |%n",
+                    r.shape(), r.visible(), r.hidden(), r.samples(), r.precision(), r.backend(), r.threads(),
+                    r.evalSeconds() * 1e3, r.evaluationsPerSecond(), r.samplesPerSecond(), r.gflops(),
+                    Double.isNaN(r.idealSeconds()) ? "n/a" : String.format(Locale.ROOT, "%.2f", r.idealSeconds() * 1e3),
+                    Double.isNaN(r.idealSeconds()) ? "n/a" : String.format(Locale.ROOT, "%.3f", r.ratio())));
+        }
+        return sb.toString();
+    }
+
+    public static String csv(List<BenchRow> rows) {
+        StringBuilder sb = new StringBuilder(
+                "shape,visible,hidden,samples,precision,backend,threads,evalSeconds,idealSeconds,ratio,evalsPerSecond,samplesPerSecond,gflops\n");
+        for (BenchRow r : rows) {
+            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%s,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g%n",
+                    r.shape(), r.visible(), r.hidden(), r.samples(), r.precision(), r.backend(), r.threads(),
+                    r.evalSeconds(), r.idealSeconds(), r.ratio(), r.evaluationsPerSecond(), r.samplesPerSecond(),
+                    r.gflops()));
+        }
+        return sb.toString();
+    }
+
+    /** Writes bench-report.md, bench-report.csv and bench-report.png into the output folder. */
+    public List<Path> write(List<BenchRow> rows) throws IOException {
+        Files.createDirectories(options.outDir());
+        Path md = options.outDir().resolve("bench-report.md");
+        Path csv = options.outDir().resolve("bench-report.csv");
+        Path png = options.outDir().resolve("bench-report.png");
+        String header = String.join("\n", environment().stream().map(l -> "- " + l).toList());
+        writeText(md, "# sae4j backend comparison\n\n" + header + "\n\n" + markdown(rows));
+        writeText(csv, csv(rows));
+        Png.write(BarChart.render(rows), png);
+        return List.of(md, csv, png);
+    }
+
+    private static void writeText(Path file, String text) throws IOException {
+        AtomicFiles.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

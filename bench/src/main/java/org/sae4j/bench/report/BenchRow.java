@@ -1,0 +1,30 @@
+package org.sae4j.bench.report;
+
+/**
+ * One measured configuration.
+ *
+ * @param evalSeconds  median seconds of one evaluation of J and ∇J
+ * @param idealSeconds median seconds of the five bare OpenBLAS products of the same shapes, with
+ *                     {@code threads} OpenBLAS threads, measured in the same run; NaN when native
+ *                     BLAS is not available
+ */
+public record BenchRow(String shape, int visible, int hidden, int samples, String precision, String backend,
+                       int threads, double evalSeconds, double idealSeconds) {
+
+    /** evalSeconds / idealSeconds: 1.0 means as fast as the bare products. */
+    public double ratio() {
+        return evalSeconds / idealSeconds;
+    }
+
+    public double evaluationsPerSecond() {
+        return 1 / evalSeconds;
+    }
+
+    public double samplesPerSecond() {
+        return samples / evalSeconds;
+    }
+
+    public double gflops() {
+        return 10.0 * hidden * visible * samples / evalSeconds / 1e9;
+    }
+}

@@ -1,0 +1,68 @@
+package org.sae4j.bench.report;
+
+import dev.ludovic.netlib.blas.NativeBLAS;
+import java.util.Arrays;
+import org.sae4j.backend.BackendInfo;
+import org.sae4j.backend.MatrixBackend;
+import org.sae4j.bench.Products;
+
+/**
+ * Times the five bare products of one evaluation in OpenBLAS, with as many OpenBLAS threads as the
+ * environment of this process allows ({@code OPENBLAS_NUM_THREADS}). Run in a child JVM by the report,
+ * because OpenBLAS fixes its thread count when it loads. Calls netlib directly: the engine's native
+ * backend would pin OpenBLAS to one thread.
+ *
+ * <p>Arguments: {@code v h m f64|f32 warmups reps}. Prints the median seconds on one line.
+ */
+public final class BoundProbe {
+    private BoundProbe() {
+    }
+
+    public static void main(String[] args) {
+        int v = Integer.parseInt(args[0]);
+        int h = Integer.parseInt(args[1]);
+        int m = Integer.parseInt(args[2]);
+        Products products = new Products(v, h, m, args[3].equals("f32"));
+        int warmups = Integer.parseInt(args[4]);
+        int reps = Integer.parseInt(args[5]);
+        MatrixBackend blas = new BareOpenBlas(NativeBLAS.getInstance());
+        for (int i = 0; i < warmups; i++) {
+            products.run(blas);
+        }
+        double[] seconds = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            products.run(blas);
+            seconds[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        Arrays.sort(seconds);
+        System.out.println(seconds[reps / 2]);
+    }
+
+    /** netlib's native BLAS as it loaded, threads untouched. */
+    private record BareOpenBlas(NativeBLAS blas) implements MatrixBackend {
+        @Override
+        public String name() {
+            return "openblas";
+        }
+
+        @Override
+        public BackendInfo info() {
+            return new BackendInfo(name(), blas.getClass().getName(), "OpenBLAS", null, -1);
+        }
+
+        @Override
+        public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int offA,
+                          int lda, double[] b, int offB, int ldb, double beta, double[] c, int offC, int ldc) {
+            blas.dgemm(transA ? "T" : "N", transB ? "T" : "N", m, n, k, alpha, a, offA, lda, b, offB, ldb,
+                    beta, c, offC, ldc);
+        }
+
+        @Override
+        public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int offA,
+                          int lda, float[] b, int offB, int ldb, float beta, float[] c, int offC, int ldc) {
+            blas.sgemm(transA ? "T" : "N", transB ? "T" : "N", m, n, k, alpha, a, offA, lda, b, offB, ldb,
+                    beta, c, offC, ldc);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.sae4j.bench.report;
+
+import java.util.Locale;
+import org.sae4j.bench.Shape;
+
+/** A benchmark problem: one of the named shapes A, B, C, or {@code VxHxM} (e.g. {@code 16x8x500}). */
+public record ProblemShape(String name, int visible, int hidden, int samples) {
+
+    public ProblemShape {
+        if (visible < 1 || hidden < 1 || samples < 1) {
+            throw new IllegalArgumentException("shape " + name + ": sizes must be >= 1");
+        }
+    }
+
+    public static ProblemShape parse(String text) {
+        String t = text.trim().toUpperCase(Locale.ROOT);
+        for (Shape s : Shape.values()) {
+            if (s.name().equals(t)) {
+                return new ProblemShape(s.name(), s.visible, s.hidden, s.samples);
+            }
+        }
+        String[] parts = t.split("X");
+        if (parts.length == 3) {
+            try {
+                return new ProblemShape(t.toLowerCase(Locale.ROOT), Integer.parseInt(parts[0]),
+                        Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+            } catch (NumberFormatException e) {
+                // fall through to the error below
+            }
+        }
+        throw new IllegalArgumentException("unknown shape '" + text + "': expected A, B, C or VxHxM such as 64x25x10000");
+    }
+
+    /** 10·h·v·m: the flops of one evaluation's five products. */
+    public double flopsPerEvaluation() {
+        return 10.0 * hidden * visible * samples;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (v=" + visible + ", h=" + hidden + ", m=" + samples + ")";
+    }
+}
