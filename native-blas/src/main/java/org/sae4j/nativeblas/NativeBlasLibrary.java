@@ -18,7 +18,7 @@ final class NativeBlasLibrary {
             + "Fedora: dnf install openblas-serial and -D" + NAME_PROPERTY + "=libopenblas.so.0; "
             + "macOS: brew install openblas and -D" + PATH_PROPERTY + "=$(brew --prefix openblas)/lib/libopenblas.dylib";
 
-    /** Large enough that OpenBLAS splits it over its threads (it keeps products below 64^3 on one thread). */
+    /** Large enough that OpenBLAS splits it over its threads (by default it keeps m*n*k <= 64^3 on one). */
     private static final int WARM_UP_SIZE = 256;
 
     private final Availability availability;
@@ -72,11 +72,8 @@ final class NativeBlasLibrary {
 
     private static NativeBlasLibrary load() {
         String library = requestedLibrary();
-        BlasThreads threads = BlasThreads.watchLoading();
-        NativeBLAS blas;
         try {
-            blas = NativeBLAS.getInstance();
-            warmUp(blas);
+            return loadAndInspect(library);
         } catch (Throwable failure) {
             // Anything that goes wrong while loading native code means "unavailable": availability()
             // must explain, not throw. netlib 3.2 prints the loader's own error on stderr.
@@ -84,6 +81,12 @@ final class NativeBlasLibrary {
                     + "' could not be loaded (" + failure + "); netlib loads -D" + PATH_PROPERTY + " if set, else -D"
                     + NAME_PROPERTY + " if set, else libblas.so.3 on Linux. " + INSTALL_HINT + "."), null, null);
         }
+    }
+
+    private static NativeBlasLibrary loadAndInspect(String library) {
+        BlasThreads threads = BlasThreads.watchLoading();
+        NativeBLAS blas = NativeBLAS.getInstance();
+        warmUp(blas);
         BlasLibraryFile file = BlasLibraryFile.identify(library, LinuxProcess.mappedFiles());
         int threadsPerProduct = threads.settle(library, file.kernel());
         BackendInfo info = new BackendInfo(NativeBlasProvider.NAME, blas.getClass().getName(), file.kernel(),

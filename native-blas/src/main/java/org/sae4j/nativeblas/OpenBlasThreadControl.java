@@ -16,9 +16,7 @@ import java.util.Optional;
  */
 final class OpenBlasThreadControl {
 
-    /** {@code openblas_get_parallel()}: how this OpenBLAS was built to run threads. */
-    static final int SERIAL = 0;
-    static final int PTHREADS = 1;
+    /** What {@code openblas_get_parallel()} answers for an OpenMP build (0 is serial, 1 pthreads). */
     static final int OPENMP = 2;
 
     private static final int FIRST_FEATURE_RELEASE_WITH_FFM = 22;
@@ -67,7 +65,7 @@ final class OpenBlasThreadControl {
         }
     }
 
-    /** {@link #SERIAL}, {@link #PTHREADS} or {@link #OPENMP}. */
+    /** How this OpenBLAS was built to run threads: 0 serial, 1 pthreads, {@link #OPENMP}. */
     int parallelMode() {
         try {
             return (int) getParallel.invokeExact();
