@@ -1,0 +1,98 @@
+package org.sae4j.nativeblas;
+
+import dev.ludovic.netlib.blas.NativeBLAS;
+import java.util.Objects;
+import org.sae4j.backend.BackendInfo;
+import org.sae4j.backend.MatrixBackend;
+
+/**
+ * GEMM through the system BLAS (usually OpenBLAS), called via {@code dev.ludovic.netlib}'s JNI
+ * binding, which passes the Java arrays to native code without copying them.
+ *
+ * <p>Arguments are checked in Java first: native code does not throw on bad input, it corrupts memory.
+ * Obtain instances through {@link org.sae4j.backend.MatrixBackends#get(String)} with {@code native}.
+ */
+public final class NativeBlasBackend implements MatrixBackend {
+
+    private final NativeBLAS blas;
+    private final BackendInfo info;
+
+    NativeBlasBackend(NativeBLAS blas, BackendInfo info) {
+        this.blas = blas;
+        this.info = info;
+    }
+
+    @Override
+    public String name() {
+        return NativeBlasProvider.NAME;
+    }
+
+    @Override
+    public BackendInfo info() {
+        return info;
+    }
+
+    @Override
+    public void dgemm(boolean transA, boolean transB, int m, int n, int k,
+                      double alpha, double[] a, int offA, int lda,
+                      double[] b, int offB, int ldb,
+                      double beta, double[] c, int offC, int ldc) {
+        Objects.requireNonNull(a, "dgemm: array a is null");
+        Objects.requireNonNull(b, "dgemm: array b is null");
+        Objects.requireNonNull(c, "dgemm: array c is null");
+        GemmArguments.check("dgemm", transA, transB, m, n, k,
+                a.length, offA, lda, b.length, offB, ldb, c.length, offC, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            // netlib's bounds check rejects k == 0; the result is just beta * C.
+            scale(beta, c, offC, ldc, m, n);
+            return;
+        }
+        blas.dgemm(flag(transA), flag(transB), m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+    }
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k,
+                      float alpha, float[] a, int offA, int lda,
+                      float[] b, int offB, int ldb,
+                      float beta, float[] c, int offC, int ldc) {
+        Objects.requireNonNull(a, "sgemm: array a is null");
+        Objects.requireNonNull(b, "sgemm: array b is null");
+        Objects.requireNonNull(c, "sgemm: array c is null");
+        GemmArguments.check("sgemm", transA, transB, m, n, k,
+                a.length, offA, lda, b.length, offB, ldb, c.length, offC, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            scale(beta, c, offC, ldc, m, n);
+            return;
+        }
+        blas.sgemm(flag(transA), flag(transB), m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+    }
+
+    private static String flag(boolean transpose) {
+        return transpose ? "T" : "N";
+    }
+
+    /** {@code C = beta * C}, where {@code beta == 0} clears C even if it holds NaN. */
+    private static void scale(double beta, double[] c, int offC, int ldc, int m, int n) {
+        for (int j = 0; j < n; j++) {
+            int col = offC + j * ldc;
+            for (int i = col; i < col + m; i++) {
+                c[i] = beta == 0 ? 0 : beta * c[i];
+            }
+        }
+    }
+
+    private static void scale(float beta, float[] c, int offC, int ldc, int m, int n) {
+        for (int j = 0; j < n; j++) {
+            int col = offC + j * ldc;
+            for (int i = col; i < col + m; i++) {
+                c[i] = beta == 0 ? 0 : beta * c[i];
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.sae4j.nativeblas;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.util.Optional;
+
+/**
+ * OpenBLAS's own thread setting, reached through the Foreign Function API ({@code java.lang.foreign},
+ * final in JDK 22). netlib's JNI glue does not expose {@code openblas_set_num_threads}, and this module
+ * is compiled for Java 17, so the API is looked up reflectively and used only on JDK 22 or later.
+ *
+ * <p>Native access is restricted: on JDK 22+ the JVM prints a warning unless it runs with
+ * {@code --enable-native-access=ALL-UNNAMED} (JDK 24+ prints it anyway for netlib's {@code System.load}),
+ * and where native access is denied this control is simply absent.
+ */
+final class OpenBlasThreadControl {
+
+    /** What {@code openblas_get_parallel()} answers for an OpenMP build (0 is serial, 1 pthreads). */
+    static final int OPENMP = 2;
+
+    private static final int FIRST_FEATURE_RELEASE_WITH_FFM = 22;
+
+    private final MethodHandle getNumThreads;
+    private final MethodHandle setNumThreads;
+    private final MethodHandle getParallel;
+
+    private OpenBlasThreadControl(MethodHandle getNumThreads, MethodHandle setNumThreads, MethodHandle getParallel) {
+        this.getNumThreads = getNumThreads;
+        this.setNumThreads = setNumThreads;
+        this.getParallel = getParallel;
+    }
+
+    /**
+     * The control for the OpenBLAS that {@code library} resolves to, which is the one netlib loaded
+     * because the dynamic loader hands out the already loaded copy; empty before JDK 22, where native
+     * access is denied, or where the library is not OpenBLAS.
+     */
+    static Optional<OpenBlasThreadControl> open(String library) {
+        if (Runtime.version().feature() < FIRST_FEATURE_RELEASE_WITH_FFM) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(link(library));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Threads OpenBLAS uses for one product started on the calling thread. */
+    int numThreads() {
+        try {
+            return (int) getNumThreads.invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException("openblas_get_num_threads failed", t);
+        }
+    }
+
+    /** Sets the thread count; for an OpenMP build it only affects the calling thread. */
+    void setNumThreads(int threads) {
+        try {
+            setNumThreads.invokeExact(threads);
+        } catch (Throwable t) {
+            throw new IllegalStateException("openblas_set_num_threads(" + threads + ") failed", t);
+        }
+    }
+
+    /** How this OpenBLAS was built to run threads: 0 serial, 1 pthreads, {@link #OPENMP}. */
+    int parallelMode() {
+        try {
+            return (int) getParallel.invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException("openblas_get_parallel failed", t);
+        }
+    }
+
+    private static OpenBlasThreadControl link(String library) throws ReflectiveOperationException {
+        Class<?> arenaType = Class.forName("java.lang.foreign.Arena");
+        Class<?> symbolLookupType = Class.forName("java.lang.foreign.SymbolLookup");
+        Class<?> linkerType = Class.forName("java.lang.foreign.Linker");
+        Class<?> linkerOptionType = Class.forName("java.lang.foreign.Linker$Option");
+        Class<?> memorySegmentType = Class.forName("java.lang.foreign.MemorySegment");
+        Class<?> memoryLayoutType = Class.forName("java.lang.foreign.MemoryLayout");
+        Class<?> functionDescriptorType = Class.forName("java.lang.foreign.FunctionDescriptor");
+
+        Object globalArena = arenaType.getMethod("global").invoke(null);
+        Object lookup = symbolLookupType.getMethod("libraryLookup", String.class, arenaType)
+                .invoke(null, library, globalArena);
+        Method find = symbolLookupType.getMethod("find", String.class);
+        Object linker = linkerType.getMethod("nativeLinker").invoke(null);
+        Method downcallHandle = linkerType.getMethod("downcallHandle",
+                memorySegmentType, functionDescriptorType, linkerOptionType.arrayType());
+
+        Object javaInt = Class.forName("java.lang.foreign.ValueLayout").getField("JAVA_INT").get(null);
+        Object noLayouts = Array.newInstance(memoryLayoutType, 0);
+        Object oneInt = Array.newInstance(memoryLayoutType, 1);
+        Array.set(oneInt, 0, javaInt);
+        Object returnsInt = functionDescriptorType.getMethod("of", memoryLayoutType, memoryLayoutType.arrayType())
+                .invoke(null, javaInt, noLayouts);
+        Object takesInt = functionDescriptorType.getMethod("ofVoid", memoryLayoutType.arrayType())
+                .invoke(null, oneInt);
+        Object noOptions = Array.newInstance(linkerOptionType, 0);
+
+        MethodHandle[] handles = new MethodHandle[3];
+        String[] symbols = {"openblas_get_num_threads", "openblas_set_num_threads", "openblas_get_parallel"};
+        Object[] descriptors = {returnsInt, takesInt, returnsInt};
+        for (int i = 0; i < symbols.length; i++) {
+            Optional<?> address = (Optional<?>) find.invoke(lookup, symbols[i]);
+            if (address.isEmpty()) {
+                throw new NoSuchMethodException(symbols[i] + " not found in " + library + ": not OpenBLAS");
+            }
+            handles[i] = (MethodHandle) downcallHandle.invoke(linker, address.get(), descriptors[i], noOptions);
+        }
+        return new OpenBlasThreadControl(handles[0], handles[1], handles[2]);
+    }
+}

@@ -1,0 +1,31 @@
+package org.sae4j.nativeblas;
+
+import java.util.stream.Collectors;
+import org.sae4j.backend.BackendUnavailableException;
+import org.sae4j.backend.MatrixBackendProvider;
+import org.sae4j.backend.MatrixBackends;
+
+/**
+ * Run in a forked JVM by the tests: prints, one per line, the registered providers, what {@code auto}
+ * chose and what asking for {@code native} by name gave, plus the backend's info.
+ */
+public final class BackendChoiceMain {
+
+    private BackendChoiceMain() {
+    }
+
+    public static void main(String[] args) {
+        System.out.println("PROVIDERS=" + MatrixBackends.providers().stream()
+                .map(MatrixBackendProvider::name).collect(Collectors.joining(",")));
+        try {
+            System.out.println("AUTO=" + MatrixBackends.get("auto").name());
+        } catch (BackendUnavailableException e) {
+            System.out.println("AUTO_FAILED=" + e.getMessage());
+        }
+        try {
+            System.out.println("NATIVE_THREADS=" + MatrixBackends.get("native").info().blasThreads());
+        } catch (BackendUnavailableException e) {
+            System.out.println("NATIVE_FAILED=" + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.sae4j.nativeblas;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.concurrent.CyclicBarrier;
+import org.sae4j.backend.MatrixBackend;
+
+/**
+ * Runs large products on two threads at once, as the engine does, and looks for BLAS helper threads
+ * two ways: CPU time (helpers' work counts in the process total but not in the callers' own time) and
+ * names (native threads a caller starts, like an OpenMP team, inherit the caller's thread name; the
+ * pool of a pthreads OpenBLAS was started at load and is seen only by the CPU time).
+ */
+final class ConcurrentProducts {
+
+    private static final String THREAD_NAME_PREFIX = "sae4j-probe-";
+    private static final int CALLERS = 2;
+
+    private ConcurrentProducts() {
+    }
+
+    /**
+     * @param processNanos  CPU time of the whole process while the callers ran
+     * @param callerNanos   CPU time of the calling threads themselves
+     * @param helperThreads most threads seen carrying a caller's name, other than the caller itself
+     */
+    record Observation(long processNanos, long callerNanos, int helperThreads) {
+        double cpuRatio() {
+            return (double) processNanos / callerNanos;
+        }
+    }
+
+    /**
+     * CPU time from the round with the least overhead (JIT compilation or GC in the background inflate
+     * single rounds, helper threads inflate every round); helper threads from all rounds.
+     */
+    static Observation observe(int rounds, MatrixBackend backend, int size, int productsPerCaller) throws Exception {
+        double[] a = new double[size * size];
+        double[] b = new double[size * size];
+        Arrays.fill(a, 0.5);
+        Arrays.fill(b, 0.25);
+        double[][] c = new double[CALLERS][size * size];
+        Observation quietest = null;
+        int helpers = 0;
+        for (int round = 0; round < rounds; round++) {
+            // Collect now, so that GC threads do not work during the measurement.
+            System.gc();
+            Observation o = run(backend, size, productsPerCaller, a, b, c);
+            helpers = Math.max(helpers, o.helperThreads());
+            if (quietest == null || o.cpuRatio() < quietest.cpuRatio()) {
+                quietest = o;
+            }
+        }
+        return new Observation(quietest.processNanos(), quietest.callerNanos(), helpers);
+    }
+
+    private static Observation run(MatrixBackend backend, int size, int productsPerCaller,
+                                   double[] a, double[] b, double[][] c) throws Exception {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+        long[] callerNanos = new long[CALLERS];
+        int[] helpers = new int[CALLERS];
+        Exception[] failures = new Exception[CALLERS];
+        CyclicBarrier start = new CyclicBarrier(CALLERS + 1);
+        Thread[] callers = new Thread[CALLERS];
+        for (int t = 0; t < CALLERS; t++) {
+            int index = t;
+            String name = THREAD_NAME_PREFIX + t;
+            callers[t] = new Thread(() -> {
+                try {
+                    start.await();
+                    long before = threadBean.getCurrentThreadCpuTime();
+                    for (int p = 0; p < productsPerCaller; p++) {
+                        backend.dgemm(false, false, size, size, size, 1.0, a, 0, size, b, 0, size, 0.0, c[index], 0, size);
+                    }
+                    callerNanos[index] = threadBean.getCurrentThreadCpuTime() - before;
+                    // Counted before this thread ends, because an OpenMP team ends with its master thread.
+                    helpers[index] = Math.max(0, LinuxProcess.threadIdsNamed(name).size() - 1);
+                } catch (Exception e) {
+                    failures[index] = e;
+                }
+            }, name);
+            callers[t].start();
+        }
+        long processBefore = os.getProcessCpuTime();
+        start.await();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        long processNanos = os.getProcessCpuTime() - processBefore;
+        for (Exception failure : failures) {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        return new Observation(processNanos, callerNanos[0] + callerNanos[1], Math.max(helpers[0], helpers[1]));
+    }
+}

@@ -1,0 +1,54 @@
+package org.sae4j.nativeblas;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a main class of the test sources in a fresh JVM: same java binary, same class path. */
+final class ForkedJvm {
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private ForkedJvm() {
+    }
+
+    /** What the child printed (stdout and stderr, where the JDK logger writes, interleaved). */
+    record Result(int exitCode, String output) {
+        /** The text after {@code key=} on the first line that starts with it. */
+        Optional<String> value(String key) {
+            return output.lines().filter(l -> l.startsWith(key + "=")).findFirst()
+                    .map(l -> l.substring(key.length() + 1));
+        }
+    }
+
+    static Result run(Class<?> mainClass, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command()
+                .orElseThrow(() -> new IllegalStateException("cannot tell which java binary runs this JVM"));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        Path log = Files.createTempFile("sae4j-forked-jvm", ".log");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("forked JVM " + command + " did not finish in " + TIMEOUT_SECONDS + " s");
+            }
+            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}
