@@ -95,17 +95,17 @@ public final class MatrixBackends {
     }
 
     private static MatrixBackend chooseAutomatically() {
-        StringBuilder skipped = new StringBuilder();
+        List<String> skipped = new ArrayList<>();
         for (MatrixBackendProvider p : providers()) {
             MatrixBackendProvider.Availability a = p.availability();
             if (a.available()) {
                 String reason = "auto: highest-priority available backend"
-                        + (skipped.length() == 0 ? "" : "; skipped " + skipped);
+                        + (skipped.isEmpty() ? "" : "; skipped " + String.join("; ", skipped));
                 return logChoice(p.create(), reason);
             }
-            skipped.append(p.name()).append(" (").append(a.reason()).append(") ");
+            skipped.add(p.name() + " (" + a.reason() + ")");
         }
-        throw new BackendUnavailableException("No matrix backend is available; skipped " + skipped);
+        throw new BackendUnavailableException("No matrix backend is available; skipped " + String.join("; ", skipped));
     }
 
     private static MatrixBackend logChoice(MatrixBackend backend, String reason) {

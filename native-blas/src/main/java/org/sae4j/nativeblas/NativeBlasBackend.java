@@ -3,6 +3,7 @@ package org.sae4j.nativeblas;
 import dev.ludovic.netlib.blas.NativeBLAS;
 import java.util.Objects;
 import org.sae4j.backend.BackendInfo;
+import org.sae4j.backend.GemmArguments;
 import org.sae4j.backend.MatrixBackend;
 
 /**
@@ -40,7 +41,7 @@ public final class NativeBlasBackend implements MatrixBackend {
         Objects.requireNonNull(a, "dgemm: array a is null");
         Objects.requireNonNull(b, "dgemm: array b is null");
         Objects.requireNonNull(c, "dgemm: array c is null");
-        GemmArguments.check("dgemm", transA, transB, m, n, k,
+        GemmArguments.check(transA, transB, m, n, k,
                 a.length, offA, lda, b.length, offB, ldb, c.length, offC, ldc);
         if (m == 0 || n == 0) {
             return;
@@ -61,7 +62,7 @@ public final class NativeBlasBackend implements MatrixBackend {
         Objects.requireNonNull(a, "sgemm: array a is null");
         Objects.requireNonNull(b, "sgemm: array b is null");
         Objects.requireNonNull(c, "sgemm: array c is null");
-        GemmArguments.check("sgemm", transA, transB, m, n, k,
+        GemmArguments.check(transA, transB, m, n, k,
                 a.length, offA, lda, b.length, offB, ldb, c.length, offC, ldc);
         if (m == 0 || n == 0) {
             return;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sae4j.backend.MatrixBackends;
 
 /** A JVM whose native BLAS cannot load: in a forked JVM, because a library loads once per JVM. */
 class NativeFallbackTest {
@@ -26,19 +25,11 @@ class NativeFallbackTest {
         assertTrue(nativeFailure.contains(MISSING), nativeFailure);
         assertTrue(nativeFailure.contains("apt-get install libopenblas0-pthread"), nativeFailure);
 
-        boolean javaProviderExists = MatrixBackends.providers().stream().anyMatch(p -> p.name().equals("java"));
-        assertEquals(javaProviderExists, child.value("PROVIDERS").orElse("").contains("java"), output);
-        if (javaProviderExists) {
-            // The pure-Java backend (engine's JavaBackendProvider) takes over, and the log says why.
-            assertEquals("java", child.value("AUTO").orElse(null), output);
-            assertTrue(output.contains("skipped native (") && output.contains(MISSING),
-                    "the INFO line should say native was skipped and why:\n" + output);
-        } else {
-            // TODO(once engine has JavaBackendProvider): delete this branch; the java fallback is then required.
-            String autoFailure = child.value("AUTO_FAILED").orElseThrow(
-                    () -> new AssertionError("auto chose a backend although none can run:\n" + output));
-            assertTrue(autoFailure.contains(MISSING), autoFailure);
-        }
+        // The pure-Java backend takes over, and the INFO line says native was skipped and why.
+        assertTrue(child.value("PROVIDERS").orElse("").contains("java"), output);
+        assertEquals("java", child.value("AUTO").orElse(null), output);
+        assertTrue(output.contains("skipped ") && output.contains("native (") && output.contains(MISSING),
+                "the INFO line should say native was skipped and why:\n" + output);
         assertFalse(output.contains("AUTO=native"), output);
     }
 }
