@@ -1,0 +1,65 @@
+package org.sae4j.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sae4j.backend.MatrixBackends;
+import org.sae4j.data.Precision;
+
+/** Smoke test: the report's protocol on a tiny shape, end to end. */
+class BenchReportTest {
+
+    @Test
+    void tinyShapeProducesRowsTableCsvAndChart(@TempDir Path dir) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        boolean nativeHere = MatrixBackends.availableNames().contains("native");
+        List<String> backends = nativeHere ? List.of("java", "native") : List.of("java");
+        BenchOptions options = new BenchOptions(List.of(ProblemShape.parse("16x8x600")),
+                List.of(Precision.F64, Precision.F32), backends, List.of(1, 2), dir);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        BenchReport report = new BenchReport(options, new PrintStream(log, true, StandardCharsets.UTF_8));
+        List<BenchRow> rows = report.run();
+
+        assertEquals(2 * 2 * backends.size(), rows.size(), log.toString(StandardCharsets.UTF_8));
+        for (BenchRow r : rows) {
+            assertEquals("16x8x600", r.shape());
+            assertTrue(r.evalSeconds() > 0 && r.evalSeconds() < 10, r.toString());
+            assertEquals(10.0 * 16 * 8 * 600 / r.evalSeconds() / 1e9, r.gflops(), 1e-9);
+            assertEquals(600 / r.evalSeconds(), r.samplesPerSecond(), 1e-6);
+            if (nativeHere) {
+                assertTrue(r.idealSeconds() > 0 && Double.isFinite(r.ratio()), "bound measured: " + r);
+            } else {
+                assertTrue(Double.isNaN(r.idealSeconds()), r.toString());
+            }
+        }
+        List<Path> files = report.write(rows);
+        String md = Files.readString(files.get(0));
+        assertTrue(md.contains("| 16x8x600 | 16 | 8 | 600 | f64 | java | 1 |"), md);
+        assertTrue(md.contains("Vector API:"), md);
+        List<String> csv = Files.readAllLines(files.get(1));
+        assertEquals(rows.size() + 1, csv.size());
+        assertTrue(csv.get(0).startsWith("shape,visible,hidden,samples,precision,backend,threads,evalSeconds,idealSeconds,ratio"));
+        assertTrue(ImageIO.read(files.get(2).toFile()).getHeight() > 50);
+    }
+
+    @Test
+    void shapesParseByNameOrSize() {
+        assertEquals(new ProblemShape("B", 784, 196, 10_000), ProblemShape.parse("b"));
+        assertEquals(new ProblemShape("64x25x100", 64, 25, 100), ProblemShape.parse("64x25x100"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProblemShape.parse("D"));
+        assertTrue(e.getMessage().contains("expected A, B, C or VxHxM"), e.getMessage());
+        assertEquals(List.of(1, 2, 4, 8, 16), BenchOptions.scalingSeries(16));
+        assertEquals(List.of(1, 2), BenchOptions.scalingSeries(2));
+        assertEquals(List.of(1, 2, 4, 6), BenchOptions.scalingSeries(6));
+    }
+}
