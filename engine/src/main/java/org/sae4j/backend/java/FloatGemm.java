@@ -120,9 +120,23 @@ final class FloatGemm {
     /** Source element (r, p) at start + r + p*ld, r < width: each packed row of the panel is a copy. */
     private static void packAlong(int kc, int width, int panel, float[] src, int start, int ld, float[] packed,
                                   int dst) {
+        if (width == panel) {
+            for (int p = 0; p < kc; p++) {
+                int s = start + p * ld;
+                int d = dst + p * panel;
+                // A plain loop, not System.arraycopy: for 4 to 16 elements the call costs more than the copy.
+                for (int r = 0; r < panel; r++) {
+                    packed[d + r] = src[s + r];
+                }
+            }
+            return;
+        }
         for (int p = 0; p < kc; p++) {
+            int s = start + p * ld;
             int d = dst + p * panel;
-            System.arraycopy(src, start + p * ld, packed, d, width);
+            for (int r = 0; r < width; r++) {
+                packed[d + r] = src[s + r];
+            }
             for (int r = width; r < panel; r++) {
                 packed[d + r] = 0;
             }
