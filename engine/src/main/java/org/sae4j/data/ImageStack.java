@@ -1,0 +1,137 @@
+package org.sae4j.data;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * Grey images of equal size: pixel (image k, row r, column c) is at {@code (k * height + r) * width + c},
+ * row 0 being the top of the picture.
+ */
+public record ImageStack(int count, int height, int width, double[] pixels) {
+
+    public ImageStack {
+        if (count < 1 || height < 1 || width < 1) {
+            throw new IllegalArgumentException("image stack needs count, height and width >= 1, got " + count + " x "
+                    + height + " x " + width);
+        }
+        if ((long) count * height * width != pixels.length) {
+            throw new IllegalArgumentException(count + " images of " + height + "x" + width + " need "
+                    + (long) count * height * width + " pixels, got " + pixels.length);
+        }
+    }
+
+    /** The pixel at row {@code r}, column {@code c} of image {@code k}. */
+    public double get(int k, int r, int c) {
+        return pixels[(k * height + r) * width + c];
+    }
+
+    /** Reads a 3-D NPY array (n, H, W) as n images, or a 2-D array (H, W) as one image. */
+    public static ImageStack fromNpy(Path file) throws IOException {
+        NpyArray a = NpyReader.read(file);
+        int[] s = a.shape();
+        if (s.length == 3) {
+            return new ImageStack(s[0], s[1], s[2], a.values());
+        }
+        if (s.length == 2) {
+            return new ImageStack(1, s[0], s[1], a.values());
+        }
+        throw new DataFileException(file + ": expected an image stack of shape (n, height, width) or one image "
+                + "(height, width), got shape " + NpyHeader.shapeText(s));
+    }
+
+    /**
+     * Reads every PNG and JPEG file in {@code dir} (by name order; other files are ignored) as grey
+     * values in [0, 1]: colour pixels become 0.299 R + 0.587 G + 0.114 B, grey images keep their
+     * stored levels. All images must have the same size.
+     *
+     * @throws DataFileException if the folder holds no such images, one cannot be decoded, or the
+     *                           sizes differ
+     */
+    public static ImageStack fromFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new DataFileException(dir + ": not a directory; expected a folder of PNG or JPEG images");
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(p -> isImageName(p.getFileName().toString()) && Files.isRegularFile(p))
+                    .sorted()
+                    .collect(Collectors.toList());
+        }
+        if (files.isEmpty()) {
+            throw new DataFileException(dir + ": no PNG or JPEG images (*.png, *.jpg, *.jpeg) in this folder");
+        }
+        int height = 0;
+        int width = 0;
+        double[] pixels = null;
+        for (int k = 0; k < files.size(); k++) {
+            Path f = files.get(k);
+            BufferedImage img = decode(f);
+            if (k == 0) {
+                height = img.getHeight();
+                width = img.getWidth();
+                pixels = new double[Math.multiplyExact(Math.multiplyExact(files.size(), height), width)];
+            } else if (img.getHeight() != height || img.getWidth() != width) {
+                throw new DataFileException(f + ": image is " + img.getHeight() + "x" + img.getWidth()
+                        + " (height x width), but " + files.get(0).getFileName() + " is " + height + "x" + width
+                        + "; all images must have the same size");
+            }
+            toGrey(img, pixels, k * height * width);
+        }
+        return new ImageStack(files.size(), height, width, pixels);
+    }
+
+    private static boolean isImageName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
+    }
+
+    private static BufferedImage decode(Path f) throws IOException {
+        BufferedImage img;
+        try {
+            img = ImageIO.read(f.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new DataFileException(f + ": cannot decode image: " + e.getMessage(), e);
+        }
+        if (img == null) {
+            throw new DataFileException(f + ": not a readable PNG or JPEG image");
+        }
+        return img;
+    }
+
+    private static void toGrey(BufferedImage img, double[] out, int offset) {
+        int h = img.getHeight();
+        int w = img.getWidth();
+        Raster raster = img.getRaster();
+        boolean grey = img.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
+                && img.getColorModel().getNumColorComponents() == 1;
+        if (grey) {
+            // getRGB would push grey levels through a colour-space conversion that changes them.
+            double max = (1L << img.getColorModel().getComponentSize(0)) - 1;
+            for (int r = 0; r < h; r++) {
+                for (int c = 0; c < w; c++) {
+                    out[offset + r * w + c] = raster.getSample(c, r, 0) / max;
+                }
+            }
+            return;
+        }
+        int[] row = new int[w];
+        for (int r = 0; r < h; r++) {
+            img.getRGB(0, r, w, 1, row, 0, w);
+            for (int c = 0; c < w; c++) {
+                int rgb = row[c];
+                double red = (rgb >>> 16) & 0xFF;
+                double green = (rgb >>> 8) & 0xFF;
+                double blue = rgb & 0xFF;
+                out[offset + r * w + c] = (0.299 * red + 0.587 * green + 0.114 * blue) / 255;
+            }
+        }
+    }
+}
