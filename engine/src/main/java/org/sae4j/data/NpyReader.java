@@ -20,7 +20,7 @@ public final class NpyReader {
     /**
      * Reads a 2-D array of shape (m, v), one sample per row as NumPy stores training sets, as a
      * dataset of v features by m samples. {@code f4} data gives an F32 dataset; every other dtype
-     * gives F64 with the values unchanged ({@code |u1} stays 0..255; scaling is a separate, explicit step).
+     * gives F64 with the values unchanged ({@code |u1} stays 0..255; see {@link Preprocessing#scale}).
      *
      * @throws DataFileException if the file is not a 2-D NPY array of a supported dtype, is truncated,
      *                           empty, or holds NaN or infinite values
