@@ -10,8 +10,13 @@ final class Checks {
 
     static void require(CommandSpec spec, boolean ok, String message) {
         if (!ok) {
-            throw new ParameterException(spec.commandLine(), message);
+            throw usage(spec, message);
         }
+    }
+
+    /** A usage error of {@code spec}'s command, to throw. */
+    static ParameterException usage(CommandSpec spec, String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     static void positive(CommandSpec spec, String option, long value) {
