@@ -22,12 +22,17 @@ final class SparsityOptions {
             description = "Weight of the sparsity penalty, >= 0 (default: ${DEFAULT-VALUE}).")
     double beta;
 
-    /** The configuration for these constants and sizes; invalid values are usage errors naming the option. */
-    SparseAutoencoder config(int visible, int hidden) {
+    /** Checks the constants and {@code hidden}; invalid values are usage errors naming the option. */
+    void check(int hidden) {
         Checks.require(spec, rho > 0 && rho < 1, "--rho must be in (0, 1), got " + rho);
         Checks.finiteNonNegative(spec, "--lambda", lambda);
         Checks.finiteNonNegative(spec, "--beta", beta);
         Checks.positive(spec, "--hidden", hidden);
+    }
+
+    /** The configuration for these constants and sizes, after {@link #check}. */
+    SparseAutoencoder config(int visible, int hidden) {
+        check(hidden);
         return new SparseAutoencoder(visible, hidden, rho, lambda, beta);
     }
 }

@@ -108,6 +108,7 @@ final class TrainCommand implements Callable<Integer> {
         if (whiten != null) {
             Checks.finiteNonNegative(spec, "--whiten", whiten);
         }
+        sparsity.check(hidden);
         Optimizer opt = optimizer.build(spec);
         EvaluationSettings settings = engine.settings();
         Environment env = sae.env();
