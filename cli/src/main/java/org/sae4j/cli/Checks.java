@@ -23,6 +23,13 @@ final class Checks {
         require(spec, value >= 1, option + " must be >= 1, got " + value);
     }
 
+    /** {@link #positive} for an option without a default ({@code null} when not given). */
+    static void positiveIfGiven(CommandSpec spec, String option, Integer value) {
+        if (value != null) {
+            positive(spec, option, value);
+        }
+    }
+
     static void finiteNonNegative(CommandSpec spec, String option, double value) {
         require(spec, value >= 0 && Double.isFinite(value), option + " must be finite and >= 0, got " + value);
     }

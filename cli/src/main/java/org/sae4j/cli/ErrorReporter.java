@@ -43,7 +43,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
-        err.println("sae: error: " + oneLine(ex.getMessage()) + " (see '"
+        // picocli starts some of its messages with "Error: ", which our prefix already says
+        String message = oneLine(ex.getMessage()).replaceFirst("^Error: ", "");
+        err.println("sae: error: " + message + " (see '"
                 + cmd.getCommandSpec().qualifiedName() + " --help')");
         if (Arrays.asList(args).contains(VERBOSE)) {
             ex.printStackTrace(err);

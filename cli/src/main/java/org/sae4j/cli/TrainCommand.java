@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
                 "Preprocessing order: read, --limit, (images: cut --patches patches), --scale, --whiten,"
                         + " (images: UFLDL normalisation), --precision."})
 final class TrainCommand implements Callable<Integer> {
+    static final int DEFAULT_PATCHES = 10_000;
+
     @ParentCommand
     private Sae sae;
 
@@ -97,18 +99,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CsvReader.Header header = csvHeader();
-        Checks.require(spec, source.isImages() || (patch == null && patches == null),
-                "--patch and --patches apply to --images and --image-stack only");
-        Checks.require(spec, !source.isImages() || patch != null,
-                "--images and --image-stack need --patch P, the side of the patches to cut");
-        Checks.positive(spec, "--progress-every", progressEvery);
-        if (limit != null) {
-            Checks.positive(spec, "--limit", limit);
-        }
-        if (whiten != null) {
-            Checks.finiteNonNegative(spec, "--whiten", whiten);
-        }
-        sparsity.check(hidden);
+        checkOptions();
         Optimizer opt = optimizer.build(spec);
         EvaluationSettings settings = engine.settings();
         Environment env = sae.env();
@@ -132,6 +123,22 @@ final class TrainCommand implements Callable<Integer> {
         return TrainingJob.run(plan, outputs, env, json, progressEvery);
     }
 
+    /** Usage errors are reported before any data is read. */
+    private void checkOptions() {
+        Checks.require(spec, source.isImages() || (patch == null && patches == null),
+                "--patch and --patches apply to --images and --image-stack only");
+        Checks.require(spec, !source.isImages() || patch != null,
+                "--images and --image-stack need --patch P, the side of the patches to cut");
+        Checks.positiveIfGiven(spec, "--patch", patch);
+        Checks.positiveIfGiven(spec, "--patches", patches);
+        Checks.positiveIfGiven(spec, "--limit", limit);
+        Checks.positive(spec, "--progress-every", progressEvery);
+        if (whiten != null) {
+            Checks.finiteNonNegative(spec, "--whiten", whiten);
+        }
+        sparsity.check(hidden);
+    }
+
     private CsvReader.Header csvHeader() {
         return switch (csvHeader.strip().toLowerCase(Locale.ROOT)) {
             case "auto" -> CsvReader.Header.AUTO;
@@ -145,10 +152,16 @@ final class TrainCommand implements Callable<Integer> {
         Dataset data = source.readSamples(header);
         err.printf(Locale.ROOT, "read %d samples of %d values from %s%n", data.samples(), data.features(),
                 source.path());
-        if (limit != null && limit < data.samples()) {
-            data = data.firstSamples(limit);
+        return limit == null ? data : firstSamples(data, err);
+    }
+
+    private Dataset firstSamples(Dataset data, PrintWriter err) {
+        if (limit >= data.samples()) {
+            err.printf(Locale.ROOT, "note: --limit %d is not below the %d samples; using all of them%n", limit,
+                    data.samples());
+            return data;
         }
-        return data;
+        return data.firstSamples(limit);
     }
 
     private Dataset patchesFromImages(PrintWriter err) throws IOException {
@@ -157,8 +170,7 @@ final class TrainCommand implements Callable<Integer> {
             int n = limit * images.height() * images.width();
             images = new ImageStack(limit, images.height(), images.width(), Arrays.copyOf(images.pixels(), n));
         }
-        int count = patches != null ? patches : 10_000;
-        Checks.positive(spec, "--patches", count);
+        int count = patches != null ? patches : DEFAULT_PATCHES;
         err.printf(Locale.ROOT, "cutting %d patches of %dx%d from %d images of %dx%d in %s (seed %d)%n", count, patch,
                 patch, images.count(), images.height(), images.width(), source.path(), seed);
         return PatchSampler.sample(images, patch, count, seed);

@@ -66,7 +66,7 @@ class ErrorsTest {
 
     @Test
     void dataSourceMissingOrAmbiguous() {
-        assertOneErrorLine(Cli.run("train"), 2, "--npy");
+        assertOneErrorLine(Cli.run("train"), 2, "sae: error: Missing required argument", "--npy");
         assertOneErrorLine(Cli.run("train", "--npy", "a.npy", "--csv", "b.csv"), 2, "--npy", "--csv");
         assertOneErrorLine(Cli.run("train", "--npy", "a.npy", "--patch", "8"), 2, "--patch");
         assertOneErrorLine(Cli.run("train", "--image-stack", "a.npy"), 2, "--patch");

@@ -126,6 +126,10 @@ class TrainCommandTest {
         StoredModel first = train("first", "--npy",
                 TestData.writeNpy(dir.resolve("first.npy"), all.firstSamples(12)).toString());
         assertArrayEquals(first.theta(), limited.theta(), 0.0);
+
+        StoredModel beyond = train("beyond", "--npy", dir.resolve("all.npy").toString(), "--limit", "100");
+        StoredModel everything = train("everything", "--npy", dir.resolve("all.npy").toString());
+        assertArrayEquals(everything.theta(), beyond.theta(), 0.0);
     }
 
     @Test
