@@ -1,0 +1,105 @@
+package org.sae4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.DeadLeaves;
+import org.sae4j.data.ImageStack;
+import org.sae4j.data.PatchSampler;
+import org.sae4j.optim.Lbfgs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sae demo}: the UFLDL exercise without downloads. Natural-like images are generated (the
+ * dead-leaves model, whitened), 8×8 patches are cut and normalised the UFLDL way, and a 64 → 25
+ * autoencoder is trained with L-BFGS; its filters come out as edge detectors.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Learns edge detectors from generated natural-like images (the UFLDL exercise, no download).",
+                "Whitened dead-leaves images, 8x8 patches normalised the UFLDL way, 64 -> 25 units, L-BFGS,"
+                        + " rho 0.01, lambda 1e-4, beta 3.",
+                "Writes features.png, model.sae and cost.png into --out."})
+final class DemoCommand implements Callable<Integer> {
+    static final int PATCH = 8;
+    static final int HIDDEN = 25;
+
+    @ParentCommand
+    private Sae sae;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "sae-out",
+            description = "Folder for the results (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "10000",
+            description = "Patches to train on (default: ${DEFAULT-VALUE}).")
+    private int samples;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "400",
+            description = "L-BFGS iterations (default: ${DEFAULT-VALUE}).")
+    private int iterations;
+
+    @Option(names = "--images", paramLabel = "N", defaultValue = "10",
+            description = "Images to generate (default: ${DEFAULT-VALUE}).")
+    private int images;
+
+    @Option(names = "--image-size", paramLabel = "PIXELS", defaultValue = "512",
+            description = "Side of the images, a power of two >= 16 (default: ${DEFAULT-VALUE}).")
+    private int imageSize;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of the images, the patches and the initial weights (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Mixin
+    private EngineOptions engine;
+
+    @Option(names = "--json", description = "Print one JSON object with the results on stdout.")
+    private boolean json;
+
+    @Option(names = "--progress-every", paramLabel = "N", defaultValue = "10",
+            description = "When stderr is not a terminal, print progress every N iterations (default: ${DEFAULT-VALUE}).")
+    private int progressEvery;
+
+    @Override
+    public Integer call() throws IOException {
+        Checks.positive(spec, "--samples", samples);
+        Checks.positive(spec, "--iterations", iterations);
+        Checks.positive(spec, "--images", images);
+        Checks.positive(spec, "--progress-every", progressEvery);
+        Checks.require(spec, imageSize >= 16 && Integer.bitCount(imageSize) == 1,
+                "--image-size must be a power of two >= 16, got " + imageSize);
+        EvaluationSettings settings = engine.settings();
+        Environment env = sae.env();
+
+        env.err().printf(Locale.ROOT, "generating %d whitened dead-leaves images of %dx%d (seed %d), cutting %d"
+                + " patches of %dx%d%n", images, imageSize, imageSize, seed, samples, PATCH, PATCH);
+        ImageStack stack = DeadLeaves.generate(images, imageSize, seed);
+        Dataset patches = PatchSampler.normalizeUfldl(PatchSampler.sample(stack, PATCH, samples, seed));
+
+        Lbfgs optimizer = Lbfgs.builder().maxIterations(iterations).build();
+        Map<String, String> description = new LinkedHashMap<>();
+        description.put("source", "demo: " + images + " dead-leaves images of " + imageSize + "x" + imageSize
+                + ", seed " + seed);
+        description.put("optimizer", optimizer.toString());
+        description.put("chunk", Integer.toString(settings.chunkSize()));
+        TrainingJob.Plan plan = new TrainingJob.Plan(SparseAutoencoder.ufldl(PATCH * PATCH, HIDDEN),
+                patches.toPrecision(settings.precision()), settings, optimizer, iterations, seed, description);
+        TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),
+                out.resolve("features.png"), PATCH, PATCH);
+        return TrainingJob.run(plan, outputs, env, json, progressEvery);
+    }
+}

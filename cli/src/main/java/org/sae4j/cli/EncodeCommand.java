@@ -1,0 +1,47 @@
+package org.sae4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sae4j.data.DataFileException;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.NpyReader;
+import org.sae4j.data.NpyWriter;
+import org.sae4j.train.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sae encode}: hidden activations of new data. */
+@Command(name = "encode", mixinStandardHelpOptions = true,
+        description = "Computes the hidden activations f(W1 x + b1) of every sample, as a float64 NPY array (m, h).")
+final class EncodeCommand implements Callable<Integer> {
+    @ParentCommand
+    private Sae sae;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train or demo.")
+    private Path model;
+
+    @Option(names = "--npy", paramLabel = "X.npy", required = true, description = "The data, (m, v), one sample per row.")
+    private Path npy;
+
+    @Option(names = "--out", paramLabel = "H.npy", required = true, description = "Where to write the activations.")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        TrainedModel m = Models.load(model);
+        Dataset x = NpyReader.readSamples(npy);
+        if (x.features() != m.config().visible()) {
+            throw new DataFileException(npy + ": " + x.features() + " values per sample, but the model " + model
+                    + " has " + m.config().visible() + " inputs");
+        }
+        // h x m column-major is (m, h) in C order: one row of activations per sample
+        Dataset hidden = m.encode(x);
+        NpyWriter.writeF64(out, new int[] {hidden.samples(), hidden.features()}, hidden.doubles());
+        sae.env().out().println(out);
+        sae.env().out().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,118 @@
+package org.sae4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderObjective;
+import org.sae4j.data.DataFileException;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.NpyArray;
+import org.sae4j.data.NpyReader;
+import org.sae4j.data.NpyWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sae eval}: J and ∇J at a given θ on given data, e.g. to compare with another implementation. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluates the cost J and its gradient at parameters THETA on data X.",
+                "THETA is a 1-D NPY array of length 2hv + h + v in the layout [W1(:); W2(:); b1; b2]"
+                        + " (matrices column-major); X is an NPY array (m, v), one sample per row."})
+final class EvalCommand implements Callable<Integer> {
+    @ParentCommand
+    private Sae sae;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--theta", paramLabel = "THETA.npy", required = true, description = "The parameters θ.")
+    private Path theta;
+
+    @Option(names = "--npy", paramLabel = "X.npy", required = true, description = "The data, (m, v).")
+    private Path npy;
+
+    @Option(names = "--hidden", paramLabel = "H",
+            description = "Hidden units (default: deduced from the length of THETA).")
+    private Integer hidden;
+
+    @Mixin
+    private SparsityOptions sparsity;
+
+    @Mixin
+    private EngineOptions engine;
+
+    @Option(names = "--grad-out", paramLabel = "G.npy",
+            description = "Write ∇J here as a float64 1-D NPY array in the layout of THETA.")
+    private Path gradOut;
+
+    @Option(names = "--json", description = "Print one JSON object {\"cost\": J, ...} on stdout.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Dataset x = NpyReader.readSamples(npy);
+        double[] parameters = readTheta();
+        SparseAutoencoder config = sparsity.config(x.features(), hidden(x.features(), parameters.length));
+        if (parameters.length != config.parameterCount()) {
+            throw new DataFileException(theta + ": " + parameters.length + " values, but v = " + config.visible()
+                    + " (from " + npy + ") and h = " + config.hidden() + " need 2hv + h + v = "
+                    + config.parameterCount());
+        }
+        EvaluationSettings settings = engine.settings();
+        double[] gradient = new double[parameters.length];
+        double cost;
+        try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(config,
+                x.toPrecision(settings.precision()), settings)) {
+            cost = f.evaluate(parameters, gradient);
+        }
+        if (gradOut != null) {
+            NpyWriter.writeF64(gradOut, new int[] {gradient.length}, gradient);
+        }
+        Environment env = sae.env();
+        if (json) {
+            env.out().println(Json.object()
+                    .put("cost", cost)
+                    .put("visible", config.visible())
+                    .put("hidden", config.hidden())
+                    .put("samples", x.samples())
+                    .put("gradient", gradOut == null ? null : gradOut.toString())
+                    .put("backend", settings.backend().name())
+                    .put("precision", settings.precision().shortName()));
+        } else {
+            env.out().println("J = " + cost);
+            if (gradOut != null) {
+                env.out().println("gradient: " + gradOut);
+            }
+        }
+        env.out().flush();
+        return 0;
+    }
+
+    private double[] readTheta() throws IOException {
+        NpyArray a = NpyReader.read(theta);
+        if (a.rank() != 1) {
+            throw new DataFileException(theta + ": expected a 1-D array θ of length 2hv + h + v, got shape "
+                    + Arrays.toString(a.shape()));
+        }
+        return a.values();
+    }
+
+    /** --hidden, or the h with 2hv + h + v = length. */
+    private int hidden(int visible, int length) throws DataFileException {
+        if (hidden != null) {
+            return hidden;
+        }
+        long rest = (long) length - visible;
+        if (rest <= 0 || rest % (2L * visible + 1) != 0) {
+            throw new DataFileException(theta + ": length " + length + " is not 2hv + h + v for any h with v = "
+                    + visible + " (from " + npy + ")");
+        }
+        return (int) (rest / (2L * visible + 1));
+    }
+}

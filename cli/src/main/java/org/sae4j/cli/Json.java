@@ -1,0 +1,93 @@
+package org.sae4j.cli;
+
+import java.util.List;
+
+/**
+ * Writes one flat JSON object, keys in insertion order. Strings are escaped per RFC 8259; non-finite
+ * numbers (NaN, infinities), which JSON cannot represent, are written as {@code null}.
+ */
+final class Json {
+    private final StringBuilder text = new StringBuilder("{");
+
+    static Json object() {
+        return new Json();
+    }
+
+    Json put(String key, String value) {
+        return raw(key, value == null ? "null" : quote(value));
+    }
+
+    Json put(String key, double value) {
+        return raw(key, number(value));
+    }
+
+    Json put(String key, long value) {
+        return raw(key, Long.toString(value));
+    }
+
+    Json put(String key, boolean value) {
+        return raw(key, Boolean.toString(value));
+    }
+
+    Json put(String key, List<String> values) {
+        StringBuilder array = new StringBuilder("[");
+        for (String v : values) {
+            if (array.length() > 1) {
+                array.append(',');
+            }
+            array.append(v == null ? "null" : quote(v));
+        }
+        return raw(key, array.append(']').toString());
+    }
+
+    @Override
+    public String toString() {
+        return text + "}";
+    }
+
+    /** Java's shortest round-trip form is valid JSON for every finite double ({@code 1.0E-4} included). */
+    static String number(double value) {
+        return Double.isFinite(value) ? Double.toString(value) : "null";
+    }
+
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                default -> {
+                    if (c < 0x20 || isLoneSurrogate(s, i)) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** A lone surrogate has no UTF-8 encoding, so it is escaped rather than turned into '?'. */
+    private static boolean isLoneSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
+    }
+
+    private Json raw(String key, String jsonValue) {
+        if (text.length() > 1) {
+            text.append(',');
+        }
+        text.append(quote(key)).append(':').append(jsonValue);
+        return this;
+    }
+}

@@ -1,0 +1,44 @@
+package org.sae4j.cli;
+
+import java.util.Locale;
+import org.sae4j.optim.GradientDescent;
+import org.sae4j.optim.Lbfgs;
+import org.sae4j.optim.Optimizer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** {@code --optimizer --iterations --history --learning-rate}. */
+final class OptimizerOptions {
+    @Option(names = "--optimizer", paramLabel = "lbfgs|gd", defaultValue = "lbfgs",
+            description = "L-BFGS or gradient descent with backtracking (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "400",
+            description = "Iteration budget (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--history", paramLabel = "M", defaultValue = "" + Lbfgs.DEFAULT_HISTORY,
+            description = "L-BFGS correction pairs kept (default: ${DEFAULT-VALUE}).")
+    int history;
+
+    @Option(names = "--learning-rate", paramLabel = "T", defaultValue = "" + GradientDescent.DEFAULT_LEARNING_RATE,
+            description = "Gradient descent: the largest step tried (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    /** The optimiser; invalid settings are usage errors of {@code spec}'s command. */
+    Optimizer build(CommandSpec spec) {
+        Checks.positive(spec, "--iterations", iterations);
+        switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "lbfgs" -> {
+                Checks.positive(spec, "--history", history);
+                return Lbfgs.builder().history(history).maxIterations(iterations).build();
+            }
+            case "gd" -> {
+                Checks.require(spec, learningRate > 0 && Double.isFinite(learningRate),
+                        "--learning-rate must be finite and > 0, got " + learningRate);
+                return GradientDescent.builder().learningRate(learningRate).maxIterations(iterations).build();
+            }
+            default -> throw Checks.usage(spec, "--optimizer must be lbfgs or gd, got '" + name + "'");
+        }
+    }
+}

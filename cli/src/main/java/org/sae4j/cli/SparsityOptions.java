@@ -1,0 +1,38 @@
+package org.sae4j.cli;
+
+import org.sae4j.autoencoder.SparseAutoencoder;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The objective's constants {@code --rho --lambda --beta}, defaulting to the UFLDL exercise's. */
+final class SparsityOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = "--rho", paramLabel = "RHO", defaultValue = "0.01",
+            description = "Target mean activation of each hidden unit, in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double rho;
+
+    @Option(names = "--lambda", paramLabel = "LAMBDA", defaultValue = "1e-4",
+            description = "Weight decay, >= 0 (default: ${DEFAULT-VALUE}).")
+    double lambda;
+
+    @Option(names = "--beta", paramLabel = "BETA", defaultValue = "3",
+            description = "Weight of the sparsity penalty, >= 0 (default: ${DEFAULT-VALUE}).")
+    double beta;
+
+    /** Checks the constants and {@code hidden}; invalid values are usage errors naming the option. */
+    void check(int hidden) {
+        Checks.require(spec, rho > 0 && rho < 1, "--rho must be in (0, 1), got " + rho);
+        Checks.finiteNonNegative(spec, "--lambda", lambda);
+        Checks.finiteNonNegative(spec, "--beta", beta);
+        Checks.positive(spec, "--hidden", hidden);
+    }
+
+    /** The configuration for these constants and sizes, after {@link #check}. */
+    SparseAutoencoder config(int visible, int hidden) {
+        check(hidden);
+        return new SparseAutoencoder(visible, hidden, rho, lambda, beta);
+    }
+}

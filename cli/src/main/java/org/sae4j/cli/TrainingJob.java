@@ -1,0 +1,141 @@
+package org.sae4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.data.Dataset;
+import org.sae4j.image.CostPlot;
+import org.sae4j.image.FeatureImage;
+import org.sae4j.image.Png;
+import org.sae4j.model.ModelFile;
+import org.sae4j.model.ModelMetadata;
+import org.sae4j.optim.Cancellation;
+import org.sae4j.optim.Optimizer;
+import org.sae4j.optim.Termination;
+import org.sae4j.train.Trainer;
+import org.sae4j.train.TrainingResult;
+
+/**
+ * One training run as {@code sae train} and {@code sae demo} do it: progress on stderr, Ctrl-C stops
+ * it and keeps the best model, then the model, the cost plot and (for image patches) the features
+ * picture are written and reported on stdout, as text or as one JSON object.
+ */
+final class TrainingJob {
+    static final int COST_PLOT_WIDTH = 800;
+    static final int COST_PLOT_HEIGHT = 500;
+
+    /**
+     * What to train.
+     *
+     * @param maxIterations the optimiser's iteration budget, for the progress line's ETA
+     * @param description   how the data and the optimiser were chosen; stored in the model's metadata
+     */
+    record Plan(SparseAutoencoder config, Dataset data, EvaluationSettings settings, Optimizer optimizer,
+                int maxIterations, long seed, Map<String, String> description) {
+    }
+
+    /**
+     * Where the results go.
+     *
+     * @param features    the features picture, or null when the inputs are not image patches
+     * @param patchWidth  tile width of the features picture
+     * @param patchHeight tile height of the features picture
+     */
+    record Outputs(Path model, Path costPlot, Path features, int patchWidth, int patchHeight) {
+    }
+
+    private TrainingJob() {
+    }
+
+    /** Trains, saves and reports; returns the exit code (0, or {@link Sae#EXIT_INTERRUPTED} after Ctrl-C). */
+    static int run(Plan plan, Outputs outputs, Environment env, boolean json, int progressEvery) throws IOException {
+        for (Path p : new Path[] {outputs.model(), outputs.costPlot(), outputs.features()}) {
+            Path parent = p == null ? null : p.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        }
+        Cancellation cancellation = new Cancellation();
+        try (CancelOnShutdown guard = CancelOnShutdown.install(env.cancelOnShutdown(), cancellation, env.err())) {
+            TrainingResult result = train(plan, env, cancellation, progressEvery);
+            save(plan, outputs, result);
+            report(plan, outputs, result, env, json);
+            return result.termination() == Termination.CANCELLED ? Sae.EXIT_INTERRUPTED : 0;
+        }
+    }
+
+    private static TrainingResult train(Plan plan, Environment env, Cancellation cancellation, int progressEvery) {
+        SparseAutoencoder c = plan.config();
+        EvaluationSettings s = plan.settings();
+        env.err().printf(Locale.ROOT, "training %d -> %d on %d samples: rho %s, lambda %s, beta %s; %s; backend %s,"
+                        + " %d threads, %s%n", c.visible(), c.hidden(), plan.data().samples(), c.rho(), c.lambda(),
+                c.beta(), plan.optimizer(), s.backend().name(), s.threads(), s.precision().shortName());
+        ProgressPrinter progress = new ProgressPrinter(env.err(), env.terminal(), progressEvery, plan.maxIterations());
+        try {
+            return Trainer.builder(c, plan.data())
+                    .settings(s)
+                    .optimizer(plan.optimizer())
+                    .seed(plan.seed())
+                    .listener(progress)
+                    .cancellation(cancellation)
+                    .train();
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private static void save(Plan plan, Outputs outputs, TrainingResult r) throws IOException {
+        SparseAutoencoder c = plan.config();
+        EvaluationSettings s = plan.settings();
+        double[] theta = r.model().theta();
+        ModelMetadata meta = new ModelMetadata(r.termination().description(), r.iterations(), r.evaluations(),
+                r.finalCost(), seconds(r), s.backend().name(), s.threads(), plan.seed(), Instant.now(),
+                plan.description());
+        ModelFile.write(outputs.model(), c.visible(), c.hidden(), c.rho(), c.lambda(), c.beta(),
+                s.precision().shortName(), theta, meta);
+        Png.write(CostPlot.render(r.costHistory(), COST_PLOT_WIDTH, COST_PLOT_HEIGHT), outputs.costPlot());
+        if (outputs.features() != null) {
+            Png.write(FeatureImage.render(theta, c.visible(), c.hidden(), outputs.patchWidth(),
+                    outputs.patchHeight()), outputs.features());
+        }
+    }
+
+    private static void report(Plan plan, Outputs outputs, TrainingResult r, Environment env, boolean json) {
+        EvaluationSettings s = plan.settings();
+        if (r.termination() == Termination.CANCELLED) {
+            env.err().println("sae: interrupted after " + r.iterations() + " iterations; saved the best model so far");
+        }
+        if (json) {
+            env.out().println(Json.object()
+                    .put("finalCost", r.finalCost())
+                    .put("iterations", r.iterations())
+                    .put("evaluations", r.evaluations())
+                    .put("termination", r.termination().name())
+                    .put("seconds", seconds(r))
+                    .put("backend", s.backend().name())
+                    .put("threads", s.threads())
+                    .put("precision", s.precision().shortName())
+                    .put("model", outputs.model().toString())
+                    .put("costPlot", outputs.costPlot().toString())
+                    .put("features", outputs.features() == null ? null : outputs.features().toString()));
+        } else {
+            env.out().printf(Locale.ROOT, "J = %.10g after %d iterations, %d evaluations (%s) in %.1f s%n",
+                    r.finalCost(), r.iterations(), r.evaluations(), r.termination().description(), seconds(r));
+            env.out().println("model:     " + outputs.model());
+            if (outputs.features() != null) {
+                env.out().println("features:  " + outputs.features());
+            }
+            env.out().println("cost plot: " + outputs.costPlot());
+        }
+        env.out().flush();
+    }
+
+    private static double seconds(TrainingResult r) {
+        return r.elapsed().toNanos() / 1e9;
+    }
+}

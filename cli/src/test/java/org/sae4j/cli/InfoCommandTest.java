@@ -1,0 +1,37 @@
+package org.sae4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sae4j.backend.MatrixBackends;
+
+class InfoCommandTest {
+
+    @Test
+    void jsonDescribesJavaCoresVectorApiAndBackends() {
+        Cli.Run run = Cli.run("info", "--json");
+        assertEquals(0, run.exitCode(), run.transcript());
+        Map<String, Object> json = MiniJson.parseObject(run.out().strip());
+        assertEquals(List.of("javaVersion", "cores", "vectorApi", "backends", "defaultBackend", "nativeLibrary"),
+                List.copyOf(json.keySet()));
+        assertEquals(Runtime.version().toString(), json.get("javaVersion"));
+        assertEquals((double) Runtime.getRuntime().availableProcessors(), json.get("cores"));
+        assertEquals(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), json.get("vectorApi"));
+        assertEquals(MatrixBackends.availableNames(), json.get("backends"));
+        assertTrue(((List<?>) json.get("backends")).contains("java"));
+        assertEquals(MatrixBackends.defaultBackend().name(), json.get("defaultBackend"));
+        assertEquals(MatrixBackends.defaultBackend().info().nativeLibrary(), json.get("nativeLibrary"));
+    }
+
+    @Test
+    void textNamesEveryRegisteredBackend() {
+        Cli.Run run = Cli.run("info");
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().contains("cores:           " + Runtime.getRuntime().availableProcessors()), run.out());
+        MatrixBackends.providers().forEach(p -> assertTrue(run.out().contains("backend " + p.name() + ":"), run.out()));
+        assertTrue(run.out().contains("default backend: " + MatrixBackends.defaultBackend().info()), run.out());
+    }
+}
