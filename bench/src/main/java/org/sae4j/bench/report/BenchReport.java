@@ -1,7 +1,6 @@
 package org.sae4j.bench.report;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
@@ -28,14 +28,18 @@ import org.sae4j.io.AtomicFiles;
  * products of the same shapes with as many OpenBLAS threads, measured in the same run in a child JVM
  * (OpenBLAS fixes its thread count when it loads).
  *
- * <p>Protocol: per configuration one warm-up evaluation; if it took over a second, one more warm-up
- * and 3 timed evaluations, otherwise 3 more warm-ups and 7 timed; the median is reported.
+ * <p>Protocol ({@link #median}): per configuration, warm-up evaluations for at least two seconds,
+ * then 7 timed evaluations (3 when one takes over a second); the median is reported. The bound uses
+ * the same protocol in its child JVM.
  */
 public final class BenchReport {
-    private final BenchOptions options;
-    private final PrintStream log;
+    static final double WARMUP_SECONDS = 2;
 
-    public BenchReport(BenchOptions options, PrintStream log) {
+    private final BenchOptions options;
+    private final Consumer<String> log;
+
+    /** @param log receives one line per measured configuration, and warnings */
+    public BenchReport(BenchOptions options, Consumer<String> log) {
         this.options = options;
         this.log = log;
     }
@@ -70,15 +74,15 @@ public final class BenchReport {
                         try {
                             backend = MatrixBackends.get(backendName);
                         } catch (RuntimeException e) {
-                            log.println("skipping backend " + backendName + ": " + e.getMessage());
+                            log.accept("skipping backend " + backendName + ": " + e.getMessage());
                             continue;
                         }
                         double seconds = evaluationSeconds(shape, data, precision, backend, threads);
                         BenchRow row = new BenchRow(shape.name(), shape.visible(), shape.hidden(), shape.samples(),
                                 precision.shortName(), backendName, threads, seconds, bound);
-                        log.printf(Locale.ROOT, "%s %s %s threads=%d: %.2f ms/eval, bound %.2f ms, ratio %.3f%n",
+                        log.accept(String.format(Locale.ROOT, "%s %s %s threads=%d: %.2f ms/eval, bound %.2f ms, ratio %.3f",
                                 shape.name(), precision.shortName(), backendName, threads, seconds * 1e3,
-                                bound * 1e3, row.ratio());
+                                bound * 1e3, row.ratio()));
                         rows.add(row);
                     }
                 }
@@ -110,15 +114,19 @@ public final class BenchReport {
         }
     }
 
-    private static double median(Runnable once) {
-        long t0 = System.nanoTime();
-        once.run();
-        boolean slow = System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(1);
-        int warmups = slow ? 1 : 3;
-        int reps = slow ? 3 : 7;
-        for (int i = 0; i < warmups; i++) {
+    /**
+     * Warm-up of at least {@value #WARMUP_SECONDS} s and 3 runs (so the JIT has compiled the hot loops
+     * even for tiny shapes), then 7 timed runs, or 3 when one run takes over a second.
+     */
+    static double median(Runnable once) {
+        long start = System.nanoTime();
+        long last = 0;
+        for (int i = 0; i < 3 || System.nanoTime() - start < WARMUP_SECONDS * 1e9; i++) {
+            long t = System.nanoTime();
             once.run();
+            last = System.nanoTime() - t;
         }
+        int reps = last > TimeUnit.SECONDS.toNanos(1) ? 3 : 7;
         double[] seconds = new double[reps];
         for (int i = 0; i < reps; i++) {
             long t = System.nanoTime();
@@ -134,8 +142,6 @@ public final class BenchReport {
         if (!MatrixBackends.availableNames().contains("native")) {
             return Double.NaN;
         }
-        double flops = shape.flopsPerEvaluation() / (precision == Precision.F64 ? 1 : 2);
-        boolean slow = flops > 30e9;
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         for (String property : new String[] {"dev.ludovic.netlib.blas.nativeLibPath", "dev.ludovic.netlib.blas.nativeLib"}) {
@@ -146,7 +152,7 @@ public final class BenchReport {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BoundProbe.class.getName(),
                 String.valueOf(shape.visible()), String.valueOf(shape.hidden()), String.valueOf(shape.samples()),
-                precision.shortName(), slow ? "1" : "3", slow ? "3" : "7"));
+                precision.shortName()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
@@ -155,7 +161,7 @@ public final class BenchReport {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         int code = p.waitFor();
         if (code != 0 || out.isEmpty()) {
-            log.println("OpenBLAS bound probe failed (exit " + code + ") for " + shape + " " + precision.shortName());
+            log.accept("OpenBLAS bound probe failed (exit " + code + ") for " + shape + " " + precision.shortName());
             return Double.NaN;
         }
         String[] lines = out.split("\\R");

@@ -1,7 +1,6 @@
 package org.sae4j.bench.report;
 
 import dev.ludovic.netlib.blas.NativeBLAS;
-import java.util.Arrays;
 import org.sae4j.backend.BackendInfo;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.bench.Products;
@@ -12,7 +11,8 @@ import org.sae4j.bench.Products;
  * because OpenBLAS fixes its thread count when it loads. Calls netlib directly: the engine's native
  * backend would pin OpenBLAS to one thread.
  *
- * <p>Arguments: {@code v h m f64|f32 warmups reps}. Prints the median seconds on one line.
+ * <p>Arguments: {@code v h m f64|f32}. Prints the median seconds on one line, timed like the
+ * evaluations ({@link BenchReport#median}).
  */
 public final class BoundProbe {
     private BoundProbe() {
@@ -23,20 +23,8 @@ public final class BoundProbe {
         int h = Integer.parseInt(args[1]);
         int m = Integer.parseInt(args[2]);
         Products products = new Products(v, h, m, args[3].equals("f32"));
-        int warmups = Integer.parseInt(args[4]);
-        int reps = Integer.parseInt(args[5]);
         MatrixBackend blas = new BareOpenBlas(NativeBLAS.getInstance());
-        for (int i = 0; i < warmups; i++) {
-            products.run(blas);
-        }
-        double[] seconds = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            long t0 = System.nanoTime();
-            products.run(blas);
-            seconds[i] = (System.nanoTime() - t0) / 1e9;
-        }
-        Arrays.sort(seconds);
-        System.out.println(seconds[reps / 2]);
+        System.out.println(BenchReport.median(() -> products.run(blas)));
     }
 
     /** netlib's native BLAS as it loaded, threads untouched. */

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,11 +23,11 @@ class BenchReportTest {
         List<String> backends = nativeHere ? List.of("java", "native") : List.of("java");
         BenchOptions options = new BenchOptions(List.of(ProblemShape.parse("16x8x600")),
                 List.of(Precision.F64, Precision.F32), backends, List.of(1, 2), dir);
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        BenchReport report = new BenchReport(options, new PrintStream(log, true, StandardCharsets.UTF_8));
+        StringBuilder log = new StringBuilder();
+        BenchReport report = new BenchReport(options, line -> log.append(line).append('\n'));
         List<BenchRow> rows = report.run();
 
-        assertEquals(2 * 2 * backends.size(), rows.size(), log.toString(StandardCharsets.UTF_8));
+        assertEquals(2 * 2 * backends.size(), rows.size(), log.toString());
         for (BenchRow r : rows) {
             assertEquals("16x8x600", r.shape());
             assertTrue(r.evalSeconds() > 0 && r.evalSeconds() < 10, r.toString());

@@ -1,0 +1,106 @@
+package org.sae4j.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sae4j.bench.report.BenchOptions;
+import org.sae4j.bench.report.BenchReport;
+import org.sae4j.bench.report.BenchRow;
+import org.sae4j.bench.report.ProblemShape;
+import org.sae4j.data.Precision;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sae bench}: the backend comparison report. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Times one evaluation of J and its gradient per shape, precision, backend and thread count,"
+                + " beside the five bare OpenBLAS products of the same shapes measured in the same run;"
+                + " writes bench-report.md, .csv and .png.",
+                "Shapes: A = 64x25, m=10000; B = 784x196, m=10000; C = 784x1024, m=60000; or VxHxM."})
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    private Sae sae;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--shapes", split = ",", defaultValue = "A,B", description = "Shapes (default: ${DEFAULT-VALUE}).")
+    private List<String> shapes;
+
+    @Option(names = "--precision", split = ",", defaultValue = "f64,f32", description = "Precisions (default: ${DEFAULT-VALUE}).")
+    private List<String> precisions;
+
+    @Option(names = "--backends", split = ",", defaultValue = "java,native",
+            description = "Backends; unavailable ones are reported and skipped (default: ${DEFAULT-VALUE}).")
+    private List<String> backends;
+
+    @Option(names = "--threads", description = "Engine threads (default: all cores).")
+    private Integer threads;
+
+    @Option(names = "--scaling", description = "Thread-scaling series instead: 1, 2, 4, ... up to --threads or the core count.")
+    private boolean scaling;
+
+    @Option(names = "--out", defaultValue = "bench-out", description = "Folder for the report files (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--json", description = "Print one JSON array on stdout, one object per row.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Environment env = sae.env();
+        Checks.positiveIfGiven(spec, "--threads", threads);
+        int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        List<ProblemShape> problemShapes = new ArrayList<>();
+        for (String s : shapes) {
+            problemShapes.add(ProblemShape.parse(s));
+        }
+        List<Precision> precisionList = new ArrayList<>();
+        for (String p : precisions) {
+            precisionList.add(Precision.parse(p));
+        }
+        List<Integer> threadCounts = scaling ? BenchOptions.scalingSeries(cores) : List.of(cores);
+        BenchOptions options = new BenchOptions(problemShapes, precisionList, backends, threadCounts, out);
+        BenchReport report = new BenchReport(options, line -> {
+            env.err().println(line);
+            env.err().flush();
+        });
+        for (String line : report.environment()) {
+            env.err().println(line);
+        }
+        env.err().flush();
+        List<BenchRow> rows = report.run();
+        List<Path> files = report.write(rows);
+        if (json) {
+            StringBuilder array = new StringBuilder("[");
+            for (BenchRow r : rows) {
+                if (array.length() > 1) {
+                    array.append(',');
+                }
+                array.append(Json.object()
+                        .put("shape", r.shape())
+                        .put("visible", r.visible())
+                        .put("hidden", r.hidden())
+                        .put("samples", r.samples())
+                        .put("precision", r.precision())
+                        .put("backend", r.backend())
+                        .put("threads", r.threads())
+                        .put("evalSeconds", r.evalSeconds())
+                        .put("idealSeconds", r.idealSeconds())
+                        .put("ratio", r.ratio())
+                        .put("gflops", r.gflops()));
+            }
+            env.out().println(array.append(']'));
+        } else {
+            env.out().print(BenchReport.markdown(rows));
+        }
+        env.out().flush();
+        env.err().println("wrote " + files.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
+        env.err().flush();
+        return 0;
+    }
+}
