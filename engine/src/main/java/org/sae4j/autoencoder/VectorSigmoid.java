@@ -2,13 +2,20 @@ package org.sae4j.autoencoder;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** {@link Sigmoid} on the Vector API; only loaded when {@code jdk.incubator.vector} is present. */
+/**
+ * {@link Sigmoid} on the Vector API, the same operations lane by lane, so the results equal the scalar
+ * path bit for bit. Only loaded when {@code jdk.incubator.vector} is present.
+ */
 final class VectorSigmoid {
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    private static final long ROUNDER_BITS = Double.doubleToRawLongBits(Sigmoid.ROUNDER);
+    private static final int ROUNDER_BITS_F = Float.floatToRawIntBits(Sigmoid.ROUNDER_F);
 
     private VectorSigmoid() {
     }
@@ -17,11 +24,10 @@ final class VectorSigmoid {
         int i = from;
         int bound = from + DOUBLES.loopBound(to - from);
         for (; i < bound; i += DOUBLES.length()) {
-            DoubleVector e = DoubleVector.fromArray(DOUBLES, z, i).neg().lanewise(VectorOperators.EXP);
-            DoubleVector.broadcast(DOUBLES, 1).div(e.add(1)).intoArray(z, i);
+            of(DoubleVector.fromArray(DOUBLES, z, i)).intoArray(z, i);
         }
         for (; i < to; i++) {
-            z[i] = 1 / (1 + Math.exp(-z[i]));
+            z[i] = Sigmoid.of(z[i]);
         }
     }
 
@@ -29,11 +35,44 @@ final class VectorSigmoid {
         int i = from;
         int bound = from + FLOATS.loopBound(to - from);
         for (; i < bound; i += FLOATS.length()) {
-            FloatVector e = FloatVector.fromArray(FLOATS, z, i).neg().lanewise(VectorOperators.EXP);
-            FloatVector.broadcast(FLOATS, 1).div(e.add(1)).intoArray(z, i);
+            of(FloatVector.fromArray(FLOATS, z, i)).intoArray(z, i);
         }
         for (; i < to; i++) {
-            z[i] = (float) (1 / (1 + Math.exp(-z[i])));
+            z[i] = Sigmoid.of(z[i]);
         }
+    }
+
+    private static DoubleVector of(DoubleVector z) {
+        DoubleVector x = z.neg().max(-Sigmoid.MAX_ARGUMENT).min(Sigmoid.MAX_ARGUMENT);
+        DoubleVector t = x.fma(Sigmoid.LOG2E, Sigmoid.ROUNDER);
+        DoubleVector k = t.sub(Sigmoid.ROUNDER);
+        DoubleVector minusK = k.neg();
+        DoubleVector r = minusK.fma(DoubleVector.broadcast(DOUBLES, Sigmoid.LN2_LO),
+                minusK.fma(DoubleVector.broadcast(DOUBLES, Sigmoid.LN2_HI), x));
+        double[] c = Sigmoid.TAYLOR;
+        DoubleVector p = DoubleVector.broadcast(DOUBLES, c[0]);
+        for (int n = 1; n < c.length; n++) {
+            p = p.fma(r, DoubleVector.broadcast(DOUBLES, c[n]));
+        }
+        DoubleVector scale = ((LongVector) t.reinterpretAsLongs()).sub(ROUNDER_BITS - 1023)
+                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return DoubleVector.broadcast(DOUBLES, 1).div(p.mul(scale).add(1));
+    }
+
+    private static FloatVector of(FloatVector z) {
+        FloatVector x = z.neg().max(-Sigmoid.MAX_ARGUMENT_F).min(Sigmoid.MAX_ARGUMENT_F);
+        FloatVector t = x.fma(Sigmoid.LOG2E_F, Sigmoid.ROUNDER_F);
+        FloatVector k = t.sub(Sigmoid.ROUNDER_F);
+        FloatVector minusK = k.neg();
+        FloatVector r = minusK.fma(FloatVector.broadcast(FLOATS, Sigmoid.LN2_LO_F),
+                minusK.fma(FloatVector.broadcast(FLOATS, Sigmoid.LN2_HI_F), x));
+        float[] c = Sigmoid.TAYLOR_F;
+        FloatVector p = FloatVector.broadcast(FLOATS, c[0]);
+        for (int n = 1; n < c.length; n++) {
+            p = p.fma(r, FloatVector.broadcast(FLOATS, c[n]));
+        }
+        FloatVector scale = ((IntVector) t.reinterpretAsInts()).sub(ROUNDER_BITS_F - 127)
+                .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return FloatVector.broadcast(FLOATS, 1).div(p.mul(scale).add(1));
     }
 }

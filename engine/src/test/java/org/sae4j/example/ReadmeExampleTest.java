@@ -33,7 +33,11 @@ class ReadmeExampleTest {
                 .settings(EvaluationSettings.defaults().withThreads(2)) // auto backend, f64
                 .optimizer(Lbfgs.builder().maxIterations(400).build())
                 .seed(42)
-                .listener(it -> System.err.printf("iteration %d: J = %.5f%n", it.iteration(), it.value()))
+                .listener(it -> {
+                    if (it.iteration() % 100 == 0) {
+                        System.err.printf("iteration %d: J = %.5f%n", it.iteration(), it.value());
+                    }
+                })
                 .train();
         System.out.println(result.termination() + " after " + result.iterations() + " iterations: J = "
                 + result.finalCost());
