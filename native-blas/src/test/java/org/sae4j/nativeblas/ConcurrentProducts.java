@@ -1,9 +1,14 @@
 package org.sae4j.nativeblas;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CyclicBarrier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.sae4j.backend.MatrixBackend;
 
 /**
@@ -16,6 +21,11 @@ final class ConcurrentProducts {
 
     private static final String THREAD_NAME_PREFIX = "sae4j-probe-";
     private static final int CALLERS = 2;
+    /** The JVM's own threads: JIT compilers and GC work in bursts that would look like BLAS helpers. */
+    private static final Pattern JVM_THREADS = Pattern.compile(
+            "C[12] CompilerThre.*|GC Thread.*|G1 .*|VM Thread|VM Periodic.*|Sweeper.*");
+    /** Linux reports thread CPU time in clock ticks of 10 ms. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
 
     private ConcurrentProducts() {
     }
@@ -85,16 +95,42 @@ final class ConcurrentProducts {
             callers[t].start();
         }
         long processBefore = os.getProcessCpuTime();
+        long jvmBefore = jvmThreadsNanos();
         start.await();
         for (Thread caller : callers) {
             caller.join();
         }
-        long processNanos = os.getProcessCpuTime() - processBefore;
+        long processNanos = os.getProcessCpuTime() - processBefore - (jvmThreadsNanos() - jvmBefore);
         for (Exception failure : failures) {
             if (failure != null) {
                 throw failure;
             }
         }
         return new Observation(processNanos, callerNanos[0] + callerNanos[1], Math.max(helpers[0], helpers[1]));
+    }
+
+    /** CPU time of the JVM's compiler and GC threads (Linux; 0 elsewhere), to leave out of the process total. */
+    private static long jvmThreadsNanos() throws IOException {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return 0;
+        }
+        long ticks = 0;
+        try (Stream<Path> list = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) list::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    if (JVM_THREADS.matcher(name).matches()) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        // Fields after the parenthesised name: utime and stime are the 12th and 13th.
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException threadEnded) {
+                    // the thread ended between listing and reading: it no longer matters
+                }
+            }
+        }
+        return ticks * NANOS_PER_TICK;
     }
 }
