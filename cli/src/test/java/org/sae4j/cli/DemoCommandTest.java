@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sae4j.backend.MatrixBackends;
 import org.sae4j.image.FeatureImage;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.StoredModel;
@@ -61,7 +62,7 @@ class DemoCommandTest {
         assertEquals(5.0, json.get("iterations"));
         assertEquals((double) model.metadata().evaluations(), json.get("evaluations"));
         assertEquals("ITERATION_LIMIT", json.get("termination"));
-        assertEquals("java", json.get("backend"));
+        assertEquals(MatrixBackends.defaultBackend().name(), json.get("backend"));
         assertEquals(1.0, json.get("threads"));
         assertEquals("f64", json.get("precision"));
         assertEquals(out.resolve("model.sae").toString(), json.get("model"));
