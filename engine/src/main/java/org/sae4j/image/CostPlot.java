@@ -11,8 +11,11 @@ import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 
 /**
- * A line plot of the cost J per optimiser iteration: entry i of the history is drawn at x = i. Linear
- * axes with tick labels, light grid lines and the title "cost per iteration". Works without a display.
+ * A line plot of the cost J per optimiser iteration: entry i of the history is drawn at x = i, with
+ * tick labels, light grid lines and the title "cost per iteration". The cost axis is logarithmic (ticks
+ * at powers of ten) when every cost is positive and they span at least {@value #LOG_SCALE_RATIO}×,
+ * as in a typical run that falls from J ≈ 50 to J ≈ 0.5, where a linear axis would flatten everything
+ * after the first iterations; linear otherwise. Works without a display.
  */
 public final class CostPlot {
 
@@ -23,6 +26,8 @@ public final class CostPlot {
     private static final Color LINE = new Color(0x1F, 0x4E, 0x9A);
     private static final Color GRID = new Color(0xE0, 0xE0, 0xE0);
     private static final String TITLE = "cost per iteration";
+    /** Highest over lowest cost from which the cost axis becomes logarithmic. */
+    static final double LOG_SCALE_RATIO = 100;
     private static final int TICKS = 5;
     private static final int TICK_LENGTH = 5;
     private static final int GAP = 4;
@@ -44,7 +49,18 @@ public final class CostPlot {
             lo = Math.min(lo, cost);
             hi = Math.max(hi, cost);
         }
-        AxisScale y = AxisScale.covering(lo, hi, TICKS, false);
+        boolean logarithmic = lo > 0 && hi / lo >= LOG_SCALE_RATIO;
+        double[] plotted = costHistory;
+        AxisScale y;
+        if (logarithmic) {
+            plotted = new double[costHistory.length];
+            for (int i = 0; i < plotted.length; i++) {
+                plotted[i] = Math.log10(costHistory[i]);
+            }
+            y = AxisScale.covering(Math.log10(lo), Math.log10(hi), TICKS, true);
+        } else {
+            y = AxisScale.covering(lo, hi, TICKS, false);
+        }
         AxisScale x = AxisScale.covering(0, Math.max(1, costHistory.length - 1), TICKS, true);
 
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -54,7 +70,7 @@ public final class CostPlot {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
-            new PlotArea(g, width, height, x, y).draw(costHistory);
+            new PlotArea(g, width, height, x, y, logarithmic).draw(plotted);
         } finally {
             g.dispose();
         }
@@ -83,19 +99,22 @@ public final class CostPlot {
         private final FontMetrics font;
         private final AxisScale x;
         private final AxisScale y;
+        /** Whether y values are log10 of the costs, labelled as the powers of ten they stand for. */
+        private final boolean logarithmic;
         private final double left;
         private final double top;
         private final double right;
         private final double bottom;
 
-        PlotArea(Graphics2D g, int width, int height, AxisScale x, AxisScale y) {
+        PlotArea(Graphics2D g, int width, int height, AxisScale x, AxisScale y, boolean logarithmic) {
             this.g = g;
             this.font = g.getFontMetrics();
             this.x = x;
             this.y = y;
+            this.logarithmic = logarithmic;
             int labelWidth = 0;
             for (double tick : y.ticks()) {
-                labelWidth = Math.max(labelWidth, font.stringWidth(y.label(tick)));
+                labelWidth = Math.max(labelWidth, font.stringWidth(yLabel(tick)));
             }
             this.left = labelWidth + TICK_LENGTH + 2 * GAP;
             this.top = 2 * font.getHeight();
@@ -108,7 +127,7 @@ public final class CostPlot {
             g.setColor(Color.BLACK);
             g.draw(new Line2D.Double(left, top, left, bottom));
             g.draw(new Line2D.Double(left, bottom, right, bottom));
-            centre(TITLE, (left + right) / 2, font.getAscent() + GAP);
+            centre(logarithmic ? TITLE + " (log scale)" : TITLE, (left + right) / 2, font.getAscent() + GAP);
             centre("iteration", (left + right) / 2, bottom + TICK_LENGTH + font.getHeight() + font.getAscent());
             drawSeries(costs);
         }
@@ -120,7 +139,7 @@ public final class CostPlot {
                 g.draw(new Line2D.Double(left, py, right, py));
                 g.setColor(Color.BLACK);
                 g.draw(new Line2D.Double(left - TICK_LENGTH, py, left, py));
-                String label = y.label(tick);
+                String label = yLabel(tick);
                 g.drawString(label, (float) (left - TICK_LENGTH - GAP - font.stringWidth(label)),
                         (float) (py + font.getAscent() / 2.0 - 1));
             }
@@ -148,6 +167,18 @@ public final class CostPlot {
                 line.lineTo(px(i), py(costs[i]));
             }
             g.draw(line);
+        }
+
+        /** On a log axis the tick k stands for 10^k: written plainly from 0.0001 to 100000. */
+        private String yLabel(double tick) {
+            if (!logarithmic) {
+                return y.label(tick);
+            }
+            int exponent = (int) Math.round(tick);
+            if (exponent < -4 || exponent > 5) {
+                return "1e" + exponent;
+            }
+            return new java.math.BigDecimal(java.math.BigInteger.ONE, -exponent).toPlainString();
         }
 
         private void centre(String text, double cx, double baseline) {

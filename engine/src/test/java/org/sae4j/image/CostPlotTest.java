@@ -30,6 +30,30 @@ class CostPlotTest {
         assertTrue(line.maxX - line.minX > 400, "line spans x " + line.minX + ".." + line.maxX);
     }
 
+    /**
+     * J falling geometrically from 50 to 0.5 is a straight line on the log axis: the middle iteration
+     * sits halfway between the ends. On a linear axis it would hug the bottom after a few iterations,
+     * as the second plot (a range under 100x, so linear) shows.
+     */
+    @Test
+    void costsSpanningTwoDecadesArePlottedOnALogAxis() {
+        double[] costs = new double[101];
+        double[] narrow = new double[101];
+        for (int i = 0; i < costs.length; i++) {
+            costs[i] = 50 * Math.pow(0.01, i / 100.0);
+            narrow[i] = 50 * Math.pow(0.05, i / 100.0);
+        }
+        LinePixels log = LinePixels.of(CostPlot.render(costs, 640, 480));
+        int middle = (log.minX + log.maxX) / 2;
+        double halfway = (log.meanYAt(log.minX) + log.meanYAt(log.maxX)) / 2;
+        assertEquals(halfway, log.meanYAt(middle), 6, "log axis: the middle of a geometric fall is halfway down");
+
+        LinePixels linear = LinePixels.of(CostPlot.render(narrow, 640, 480));
+        int mid = (linear.minX + linear.maxX) / 2;
+        double linearHalfway = (linear.meanYAt(linear.minX) + linear.meanYAt(linear.maxX)) / 2;
+        assertTrue(linear.meanYAt(mid) > linearHalfway + 40, "linear axis: a geometric fall is below halfway");
+    }
+
     @Test
     void increasingCostGivesALineThatRises() {
         double[] costs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
