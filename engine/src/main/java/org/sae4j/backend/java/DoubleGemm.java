@@ -24,8 +24,16 @@ final class DoubleGemm {
     private final DoubleMicroKernel kernel;
     private final int mr;
     private final int nr;
-    /** Packing buffers, one set per thread, allocated on first use and reused by every later call. */
-    private final ThreadLocal<double[][]> buffers;
+    /**
+     * Packed panels of A (from {@link #A_START}) and of B (from {@link #bStart}) in one array per
+     * thread, allocated on first use and reused by every later call; large enough to be placed on a
+     * region boundary, so both panels start on a cache line ({@link HeapLayout}).
+     */
+    private final ThreadLocal<double[]> panels;
+    /** Scratch tile for the edges, one per thread. */
+    private final ThreadLocal<double[]> edges;
+    private static final int A_START = (HeapLayout.CACHE_LINE - HeapLayout.ARRAY_DATA_OFFSET) / Double.BYTES;
+    private final int bStart;
 
     DoubleGemm(DoubleMicroKernel kernel) {
         this.kernel = kernel;
@@ -34,8 +42,11 @@ final class DoubleGemm {
         if (MC % mr != 0) {
             throw new IllegalArgumentException("MC=" + MC + " must be a multiple of the kernel's rows " + mr);
         }
-        this.buffers = ThreadLocal.withInitial(
-                () -> new double[][] {new double[MC * KC], new double[KC * (NC + nr)], new double[mr * nr]});
+        this.bStart = A_START + MC * KC;
+        int needed = bStart + KC * (NC + nr);
+        int length = (int) Math.max(needed, HeapLayout.humongousBytes() / Double.BYTES + 1);
+        this.panels = ThreadLocal.withInitial(() -> new double[length]);
+        this.edges = ThreadLocal.withInitial(() -> new double[mr * nr]);
     }
 
     DoubleMicroKernel kernel() {
@@ -53,19 +64,17 @@ final class DoubleGemm {
         if (k == 0 || alpha == 0) {
             return;
         }
-        double[][] buf = buffers.get();
-        double[] packedA = buf[0];
-        double[] packedB = buf[1];
-        double[] edge = buf[2];
+        double[] packed = panels.get();
+        double[] edge = edges.get();
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(transB, kc, nc, b, offB, ldb, pc, jc, packedB);
+                packB(transB, kc, nc, b, offB, ldb, pc, jc, packed);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    packA(transA, mc, kc, a, offA, lda, ic, pc, packedA);
-                    macroKernel(mc, nc, kc, alpha, packedA, packedB, c, offC + ic + jc * ldc, ldc, edge);
+                    packA(transA, mc, kc, a, offA, lda, ic, pc, packed);
+                    macroKernel(mc, nc, kc, alpha, packed, c, offC + ic + jc * ldc, ldc, edge);
                 }
             }
         }
@@ -90,7 +99,7 @@ final class DoubleGemm {
     /** Packs op(A)[ic:ic+mc, pc:pc+kc] as micro-panels of mr rows, each stored p-major, zero padded. */
     private void packA(boolean transA, int mc, int kc, double[] a, int offA, int lda, int ic, int pc,
                        double[] packed) {
-        int dst = 0;
+        int dst = A_START;
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             if (transA) {
@@ -105,7 +114,7 @@ final class DoubleGemm {
     /** Packs op(B)[pc:pc+kc, jc:jc+nc] as micro-panels of nr columns, each stored p-major, zero padded. */
     private void packB(boolean transB, int kc, int nc, double[] b, int offB, int ldb, int pc, int jc,
                        double[] packed) {
-        int dst = 0;
+        int dst = bStart;
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
             if (transB) {
@@ -160,7 +169,7 @@ final class DoubleGemm {
         }
     }
 
-    private void macroKernel(int mc, int nc, int kc, double alpha, double[] packedA, double[] packedB,
+    private void macroKernel(int mc, int nc, int kc, double alpha, double[] packed,
                              double[] c, int offC, int ldc, double[] edge) {
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
@@ -168,10 +177,10 @@ final class DoubleGemm {
                 int rows = Math.min(mr, mc - ir);
                 int at = offC + ir + jr * ldc;
                 if (rows == mr && cols == nr) {
-                    kernel.multiplyAdd(kc, alpha, packedA, ir * kc, packedB, jr * kc, c, at, ldc);
+                    kernel.multiplyAdd(kc, alpha, packed, A_START + ir * kc, packed, bStart + jr * kc, c, at, ldc);
                 } else {
                     java.util.Arrays.fill(edge, 0);
-                    kernel.multiplyAdd(kc, 1, packedA, ir * kc, packedB, jr * kc, edge, 0, mr);
+                    kernel.multiplyAdd(kc, 1, packed, A_START + ir * kc, packed, bStart + jr * kc, edge, 0, mr);
                     for (int j = 0; j < cols; j++) {
                         for (int i = 0; i < rows; i++) {
                             c[at + i + j * ldc] += alpha * edge[i + j * mr];

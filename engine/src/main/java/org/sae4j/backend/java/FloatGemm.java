@@ -24,8 +24,16 @@ final class FloatGemm {
     private final FloatMicroKernel kernel;
     private final int mr;
     private final int nr;
-    /** Packing buffers, one set per thread, allocated on first use and reused by every later call. */
-    private final ThreadLocal<float[][]> buffers;
+    /**
+     * Packed panels of A (from {@link #A_START}) and of B (from {@link #bStart}) in one array per
+     * thread, allocated on first use and reused by every later call; large enough to be placed on a
+     * region boundary, so both panels start on a cache line ({@link HeapLayout}).
+     */
+    private final ThreadLocal<float[]> panels;
+    /** Scratch tile for the edges, one per thread. */
+    private final ThreadLocal<float[]> edges;
+    private static final int A_START = (HeapLayout.CACHE_LINE - HeapLayout.ARRAY_DATA_OFFSET) / Float.BYTES;
+    private final int bStart;
 
     FloatGemm(FloatMicroKernel kernel) {
         this.kernel = kernel;
@@ -34,8 +42,11 @@ final class FloatGemm {
         if (MC % mr != 0) {
             throw new IllegalArgumentException("MC=" + MC + " must be a multiple of the kernel's rows " + mr);
         }
-        this.buffers = ThreadLocal.withInitial(
-                () -> new float[][] {new float[MC * KC], new float[KC * (NC + nr)], new float[mr * nr]});
+        this.bStart = A_START + MC * KC;
+        int needed = bStart + KC * (NC + nr);
+        int length = (int) Math.max(needed, HeapLayout.humongousBytes() / Float.BYTES + 1);
+        this.panels = ThreadLocal.withInitial(() -> new float[length]);
+        this.edges = ThreadLocal.withInitial(() -> new float[mr * nr]);
     }
 
     FloatMicroKernel kernel() {
@@ -53,19 +64,17 @@ final class FloatGemm {
         if (k == 0 || alpha == 0) {
             return;
         }
-        float[][] buf = buffers.get();
-        float[] packedA = buf[0];
-        float[] packedB = buf[1];
-        float[] edge = buf[2];
+        float[] packed = panels.get();
+        float[] edge = edges.get();
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(transB, kc, nc, b, offB, ldb, pc, jc, packedB);
+                packB(transB, kc, nc, b, offB, ldb, pc, jc, packed);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    packA(transA, mc, kc, a, offA, lda, ic, pc, packedA);
-                    macroKernel(mc, nc, kc, alpha, packedA, packedB, c, offC + ic + jc * ldc, ldc, edge);
+                    packA(transA, mc, kc, a, offA, lda, ic, pc, packed);
+                    macroKernel(mc, nc, kc, alpha, packed, c, offC + ic + jc * ldc, ldc, edge);
                 }
             }
         }
@@ -90,7 +99,7 @@ final class FloatGemm {
     /** Packs op(A)[ic:ic+mc, pc:pc+kc] as micro-panels of mr rows, each stored p-major, zero padded. */
     private void packA(boolean transA, int mc, int kc, float[] a, int offA, int lda, int ic, int pc,
                        float[] packed) {
-        int dst = 0;
+        int dst = A_START;
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             if (transA) {
@@ -105,7 +114,7 @@ final class FloatGemm {
     /** Packs op(B)[pc:pc+kc, jc:jc+nc] as micro-panels of nr columns, each stored p-major, zero padded. */
     private void packB(boolean transB, int kc, int nc, float[] b, int offB, int ldb, int pc, int jc,
                        float[] packed) {
-        int dst = 0;
+        int dst = bStart;
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
             if (transB) {
@@ -160,7 +169,7 @@ final class FloatGemm {
         }
     }
 
-    private void macroKernel(int mc, int nc, int kc, float alpha, float[] packedA, float[] packedB,
+    private void macroKernel(int mc, int nc, int kc, float alpha, float[] packed,
                              float[] c, int offC, int ldc, float[] edge) {
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
@@ -168,10 +177,10 @@ final class FloatGemm {
                 int rows = Math.min(mr, mc - ir);
                 int at = offC + ir + jr * ldc;
                 if (rows == mr && cols == nr) {
-                    kernel.multiplyAdd(kc, alpha, packedA, ir * kc, packedB, jr * kc, c, at, ldc);
+                    kernel.multiplyAdd(kc, alpha, packed, A_START + ir * kc, packed, bStart + jr * kc, c, at, ldc);
                 } else {
                     java.util.Arrays.fill(edge, 0);
-                    kernel.multiplyAdd(kc, 1, packedA, ir * kc, packedB, jr * kc, edge, 0, mr);
+                    kernel.multiplyAdd(kc, 1, packed, A_START + ir * kc, packed, bStart + jr * kc, edge, 0, mr);
                     for (int j = 0; j < cols; j++) {
                         for (int i = 0; i < rows; i++) {
                             c[at + i + j * ldc] += alpha * edge[i + j * mr];

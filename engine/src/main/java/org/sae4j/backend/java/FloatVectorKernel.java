@@ -58,15 +58,20 @@ final class FloatVectorKernel implements FloatMicroKernel {
             ia += 2 * LANES;
             ib += 4;
         }
+        // The C update is written out here, not in a helper: a vector passed to a method that the JIT
+        // does not inline is boxed, which allocates on every call and is many times slower.
         FloatVector va = FloatVector.broadcast(SPECIES, alpha);
-        update(c, offC, c00, c10, va);
-        update(c, offC + ldc, c01, c11, va);
-        update(c, offC + 2 * ldc, c02, c12, va);
-        update(c, offC + 3 * ldc, c03, c13, va);
-    }
-
-    private static void update(float[] c, int at, FloatVector top, FloatVector bottom, FloatVector alpha) {
-        top.fma(alpha, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-        bottom.fma(alpha, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+        int at = offC;
+        c00.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
+        c10.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+        at += ldc;
+        c01.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
+        c11.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+        at += ldc;
+        c02.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
+        c12.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+        at += ldc;
+        c03.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
+        c13.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
     }
 }
