@@ -152,19 +152,20 @@ final class FloatGemm {
         }
     }
 
-    /** Source element (r, p) at start + p + r*ld, r < width: contiguous in p, scattered into the panel. */
+    /**
+     * Source element (r, p) at start + p + r*ld, r < width: each source row is contiguous in p. Writes
+     * go in packed order, reading the rows side by side (sequential streams the prefetcher follows).
+     */
     private static void packAcross(int kc, int width, int panel, float[] src, int start, int ld, float[] packed,
                                    int dst) {
-        for (int r = 0; r < panel; r++) {
-            if (r < width) {
-                int s = start + r * ld;
-                for (int p = 0; p < kc; p++) {
-                    packed[dst + p * panel + r] = src[s + p];
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    packed[dst + p * panel + r] = 0;
-                }
+        for (int p = 0; p < kc; p++) {
+            int d = dst + p * panel;
+            int s = start + p;
+            for (int r = 0; r < width; r++) {
+                packed[d + r] = src[s + r * ld];
+            }
+            for (int r = width; r < panel; r++) {
+                packed[d + r] = 0;
             }
         }
     }
