@@ -18,9 +18,4 @@ public enum Shape {
         this.hidden = hidden;
         this.samples = samples;
     }
-
-    /** Floating-point operations of one evaluation's five products over m samples: 10·h·v·m. */
-    public double flopsPerEvaluation(int m) {
-        return 10.0 * hidden * visible * m;
-    }
 }

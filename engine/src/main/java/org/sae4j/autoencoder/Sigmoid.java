@@ -47,11 +47,6 @@ final class Sigmoid {
     private Sigmoid() {
     }
 
-    /** Which implementation runs, for reports. */
-    static String implementation() {
-        return VECTOR ? "vector-api" : "scalar";
-    }
-
     static void inPlace(double[] z, int from, int to) {
         if (VECTOR) {
             VectorSigmoid.inPlace(z, from, to);

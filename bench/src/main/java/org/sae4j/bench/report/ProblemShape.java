@@ -31,11 +31,6 @@ public record ProblemShape(String name, int visible, int hidden, int samples) {
         throw new IllegalArgumentException("unknown shape '" + text + "': expected A, B, C or VxHxM such as 64x25x10000");
     }
 
-    /** 10·h·v·m: the flops of one evaluation's five products. */
-    public double flopsPerEvaluation() {
-        return 10.0 * hidden * visible * samples;
-    }
-
     @Override
     public String toString() {
         return name + " (v=" + visible + ", h=" + hidden + ", m=" + samples + ")";
