@@ -129,14 +129,9 @@ public final class GradientDescent implements Optimizer {
     }
 
     /** Collects gradient-descent settings; {@link #build()} validates them. */
-    public static final class Builder {
+    public static final class Builder extends StoppingRules<Builder> {
         private double learningRate = DEFAULT_LEARNING_RATE;
         private boolean backtracking = true;
-        private int maxIterations = StoppingCriteria.DEFAULT_MAX_ITERATIONS;
-        private int maxEvaluations;
-        private boolean maxEvaluationsSet;
-        private double gradientTolerance = StoppingCriteria.DEFAULT_GRADIENT_TOLERANCE;
-        private double progressTolerance = StoppingCriteria.DEFAULT_PROGRESS_TOLERANCE;
 
         private Builder() {
         }
@@ -153,39 +148,12 @@ public final class GradientDescent implements Optimizer {
             return this;
         }
 
-        /** Iteration budget, ≥ 1. */
-        public Builder maxIterations(int maxIterations) {
-            this.maxIterations = maxIterations;
-            return this;
-        }
-
-        /** Evaluation budget including the evaluation at x0, ≥ 1; unset, it is 2·maxIterations + 20. */
-        public Builder maxEvaluations(int maxEvaluations) {
-            this.maxEvaluations = maxEvaluations;
-            this.maxEvaluationsSet = true;
-            return this;
-        }
-
-        /** Stop when max|g| falls to this, ≥ 0. */
-        public Builder gradientTolerance(double gradientTolerance) {
-            this.gradientTolerance = gradientTolerance;
-            return this;
-        }
-
-        /** Stop when max|step| or |Δf| falls to this, ≥ 0. */
-        public Builder progressTolerance(double progressTolerance) {
-            this.progressTolerance = progressTolerance;
-            return this;
-        }
-
         /** @throws IllegalArgumentException naming the first invalid setting */
         public GradientDescent build() {
             if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
                 throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
             }
-            int evaluations = maxEvaluationsSet ? maxEvaluations : StoppingCriteria.defaultMaxEvaluations(maxIterations);
-            return new GradientDescent(learningRate, backtracking, new StoppingCriteria(maxIterations, evaluations,
-                    gradientTolerance, progressTolerance));
+            return new GradientDescent(learningRate, backtracking, criteria());
         }
     }
 }
