@@ -1,5 +1,6 @@
 package org.sae4j.bench;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.sae4j.backend.MatrixBackend;
 
@@ -48,21 +49,43 @@ public final class Products {
         }
     }
 
+    /** What each product is, in {@link #run(MatrixBackend, int)} order. */
+    public static final List<String> NAMES = List.of("W1·X (NN)", "W2·A2 (NN)", "W2ᵀ·Δ3 (TN)", "Δ3·A2ᵀ (NT)",
+            "Δ2·Xᵀ (NT)");
+
     /** Runs all five products once. */
     public void run(MatrixBackend b) {
-        if (w1 != null) {
-            b.dgemm(false, false, h, m, v, 1, w1, 0, h, x, 0, v, 0, hm, 0, h);
-            b.dgemm(false, false, v, m, h, 1, w2, 0, v, hm, 0, h, 0, vm, 0, v);
-            b.dgemm(true, false, h, m, v, 1, w2, 0, v, vm, 0, v, 0, hm, 0, h);
-            b.dgemm(false, true, v, h, m, 1, vm, 0, v, hm, 0, h, 0, hv, 0, v);
-            b.dgemm(false, true, h, v, m, 1, hm, 0, h, x, 0, v, 0, hv, 0, h);
-        } else {
-            b.sgemm(false, false, h, m, v, 1, w1f, 0, h, xf, 0, v, 0, hmf, 0, h);
-            b.sgemm(false, false, v, m, h, 1, w2f, 0, v, hmf, 0, h, 0, vmf, 0, v);
-            b.sgemm(true, false, h, m, v, 1, w2f, 0, v, vmf, 0, v, 0, hmf, 0, h);
-            b.sgemm(false, true, v, h, m, 1, vmf, 0, v, hmf, 0, h, 0, hvf, 0, v);
-            b.sgemm(false, true, h, v, m, 1, hmf, 0, h, xf, 0, v, 0, hvf, 0, h);
+        for (int product = 0; product < NAMES.size(); product++) {
+            run(b, product);
         }
+    }
+
+    /** Runs one product, numbered as in {@link #NAMES}. */
+    public void run(MatrixBackend b, int product) {
+        if (w1 != null) {
+            switch (product) {
+                case 0 -> b.dgemm(false, false, h, m, v, 1, w1, 0, h, x, 0, v, 0, hm, 0, h);
+                case 1 -> b.dgemm(false, false, v, m, h, 1, w2, 0, v, hm, 0, h, 0, vm, 0, v);
+                case 2 -> b.dgemm(true, false, h, m, v, 1, w2, 0, v, vm, 0, v, 0, hm, 0, h);
+                case 3 -> b.dgemm(false, true, v, h, m, 1, vm, 0, v, hm, 0, h, 0, hv, 0, v);
+                case 4 -> b.dgemm(false, true, h, v, m, 1, hm, 0, h, x, 0, v, 0, hv, 0, h);
+                default -> throw new IllegalArgumentException("no product " + product);
+            }
+        } else {
+            switch (product) {
+                case 0 -> b.sgemm(false, false, h, m, v, 1, w1f, 0, h, xf, 0, v, 0, hmf, 0, h);
+                case 1 -> b.sgemm(false, false, v, m, h, 1, w2f, 0, v, hmf, 0, h, 0, vmf, 0, v);
+                case 2 -> b.sgemm(true, false, h, m, v, 1, w2f, 0, v, vmf, 0, v, 0, hmf, 0, h);
+                case 3 -> b.sgemm(false, true, v, h, m, 1, vmf, 0, v, hmf, 0, h, 0, hvf, 0, v);
+                case 4 -> b.sgemm(false, true, h, v, m, 1, hmf, 0, h, xf, 0, v, 0, hvf, 0, h);
+                default -> throw new IllegalArgumentException("no product " + product);
+            }
+        }
+    }
+
+    /** Floating-point operations of one product: every one is 2·h·v·m. */
+    public double flopsPerProduct() {
+        return 2.0 * h * v * m;
     }
 
     /** Something that depends on every product, so nothing can be optimised away. */

@@ -39,6 +39,8 @@ public abstract class GemmSuite {
         int[][] shapes = {
             {1, 1, 1}, {7, 5, 3}, {4, 4, 4}, {5, 9, 1}, {33, 17, 65}, {1, 40, 9}, {40, 1, 9},
             {100, 37, 260}, {130, 6, 33}, {3, 2050, 5}, {25, 64, 300}, {64, 25, 129},
+            // Several k slabs, row blocks and column panels of the blocked Java GEMM, with ragged edges.
+            {70, 30, 800}, {9, 13, 1000}, {150, 1030, 7},
         };
         double[][] alphaBeta = {{1, 0}, {1, 1}, {-0.75, 0.5}};
         List<Case> list = new ArrayList<>();

@@ -31,7 +31,8 @@ final class DoubleVectorKernel implements DoubleMicroKernel {
 
     @Override
     public void multiplyAdd(int kc, double alpha, double[] pa, int ia, double[] pb, int ib,
-                            double[] c, int offC, int ldc) {
+                            double[] c, int offC, int ldc,
+                            boolean accumulate) {
         DoubleVector c00 = DoubleVector.zero(SPECIES);
         DoubleVector c10 = c00;
         DoubleVector c01 = c00;
@@ -62,16 +63,30 @@ final class DoubleVectorKernel implements DoubleMicroKernel {
         // does not inline is boxed, which allocates on every call and is many times slower.
         DoubleVector va = DoubleVector.broadcast(SPECIES, alpha);
         int at = offC;
-        c00.fma(va, DoubleVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-        c10.fma(va, DoubleVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-        at += ldc;
-        c01.fma(va, DoubleVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-        c11.fma(va, DoubleVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-        at += ldc;
-        c02.fma(va, DoubleVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-        c12.fma(va, DoubleVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-        at += ldc;
-        c03.fma(va, DoubleVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-        c13.fma(va, DoubleVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+        if (accumulate) {
+            c00.fma(va, DoubleVector.fromArray(SPECIES, c, at)).intoArray(c, at);
+            c10.fma(va, DoubleVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+            at += ldc;
+            c01.fma(va, DoubleVector.fromArray(SPECIES, c, at)).intoArray(c, at);
+            c11.fma(va, DoubleVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+            at += ldc;
+            c02.fma(va, DoubleVector.fromArray(SPECIES, c, at)).intoArray(c, at);
+            c12.fma(va, DoubleVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+            at += ldc;
+            c03.fma(va, DoubleVector.fromArray(SPECIES, c, at)).intoArray(c, at);
+            c13.fma(va, DoubleVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+        } else {
+            c00.mul(va).intoArray(c, at);
+            c10.mul(va).intoArray(c, at + LANES);
+            at += ldc;
+            c01.mul(va).intoArray(c, at);
+            c11.mul(va).intoArray(c, at + LANES);
+            at += ldc;
+            c02.mul(va).intoArray(c, at);
+            c12.mul(va).intoArray(c, at + LANES);
+            at += ldc;
+            c03.mul(va).intoArray(c, at);
+            c13.mul(va).intoArray(c, at + LANES);
+        }
     }
 }

@@ -2,14 +2,14 @@ package org.sae4j.backend.java;
 
 /**
  * Blocked, packed GEMM on {@code float[]}, column-major, GotoBLAS structure: the {@code k} dimension
- * is cut into slabs of {@link #KC}, {@code op(B)} into column panels of {@link #NC} and {@code op(A)}
- * into row blocks of {@link #MC}; each block is packed into contiguous micro-panels so the
+ * is cut into slabs of at most {@link #KC}, {@code op(B)} into column panels of at most {@link #NC} and
+ * {@code op(A)} into row blocks of at most {@link #MC}; each block is packed into contiguous micro-panels so the
  * register-blocked micro-kernel ({@link FloatMicroKernel}, {@code mr × nr}) streams through memory
  * with unit stride whatever the transpose flags and leading dimensions were.
  *
- * <p>Block sizes fit this machine's caches (Zen3: 32 KiB L1d, 512 KiB L2): with 8-byte elements a
- * packed B micro-panel (KC×4, 8 KiB) stays in L1, the packed A block (MC×KC, 256 KiB) in L2 and the
- * packed B panel in L3. Packing is split into small methods on purpose: one large method collects a
+ * <p>Block sizes were chosen by measurement on this machine (Zen3: 32 KiB L1d, 512 KiB L2, products
+ * of the sparse autoencoder's shapes): with 8-byte elements a packed B micro-panel (KC×4, 12 KiB)
+ * stays in L1, the packed A block (MC×KC, 192 KiB) in L2 and the packed B panel (3 MiB) in L3. Packing is split into small methods on purpose: one large method collects a
  * JIT profile mixing every transpose case and compiles worse for all of them.
  *
  * <p>One source of truth for both precisions: the 32-bit version of this class is generated from the
@@ -17,9 +17,9 @@ package org.sae4j.backend.java;
  * {@code GemmSourceDriftTest} fails if the two files drift apart.
  */
 final class FloatGemm {
-    static final int KC = 256;
-    static final int MC = 128;
-    static final int NC = 2048;
+    static final int KC = 384;
+    static final int MC = 64;
+    static final int NC = 1024;
 
     private final FloatMicroKernel kernel;
     private final int mr;
@@ -60,24 +60,50 @@ final class FloatGemm {
         if (m == 0 || n == 0) {
             return;
         }
-        scale(m, n, beta, c, offC, ldc);
         if (k == 0 || alpha == 0) {
+            scale(m, n, beta, c, offC, ldc);
             return;
+        }
+        // With beta = 0 the first k slab overwrites C, so C is neither cleared first nor read (as BLAS
+        // specifies: whatever C held, NaN included, is ignored).
+        boolean overwriteFirst = beta == 0;
+        if (!overwriteFirst) {
+            scale(m, n, beta, c, offC, ldc);
         }
         float[] packed = panels.get();
         float[] edge = edges.get();
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+        // Each dimension is cut into equal blocks no larger than the limit, in whole micro-panels: a
+        // short last block (k = 784 as 384 + 384 + 16) would cost a full pass over C for little work.
+        int kBlocks = ceilDiv(k, KC);
+        int mUnits = ceilDiv(m, mr);
+        int mBlocks = ceilDiv(mUnits, MC / mr);
+        int nUnits = ceilDiv(n, nr);
+        int nBlocks = ceilDiv(nUnits, NC / nr);
+        for (int jb = 0; jb < nBlocks; jb++) {
+            int jc = boundary(nUnits, nBlocks, jb) * nr;
+            int nc = Math.min(n, boundary(nUnits, nBlocks, jb + 1) * nr) - jc;
+            for (int kb = 0; kb < kBlocks; kb++) {
+                int pc = boundary(k, kBlocks, kb);
+                int kc = boundary(k, kBlocks, kb + 1) - pc;
                 packB(transB, kc, nc, b, offB, ldb, pc, jc, packed);
-                for (int ic = 0; ic < m; ic += MC) {
-                    int mc = Math.min(MC, m - ic);
+                for (int ib = 0; ib < mBlocks; ib++) {
+                    int ic = boundary(mUnits, mBlocks, ib) * mr;
+                    int mc = Math.min(m, boundary(mUnits, mBlocks, ib + 1) * mr) - ic;
                     packA(transA, mc, kc, a, offA, lda, ic, pc, packed);
-                    macroKernel(mc, nc, kc, alpha, packed, c, offC + ic + jc * ldc, ldc, edge);
+                    macroKernel(mc, nc, kc, alpha, packed, c, offC + ic + jc * ldc, ldc, edge,
+                            kb > 0 || !overwriteFirst);
                 }
             }
         }
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+
+    /** Where block {@code b} of {@code blocks} near-equal blocks of {@code units} starts. */
+    private static int boundary(int units, int blocks, int b) {
+        return (int) ((long) units * b / blocks);
     }
 
     private static void scale(int m, int n, float beta, float[] c, int offC, int ldc) {
@@ -99,14 +125,13 @@ final class FloatGemm {
     /** Packs op(A)[ic:ic+mc, pc:pc+kc] as micro-panels of mr rows, each stored p-major, zero padded. */
     private void packA(boolean transA, int mc, int kc, float[] a, int offA, int lda, int ic, int pc,
                        float[] packed) {
+        if (!transA) {
+            packAlong(kc, mc, mr, a, offA + ic + pc * lda, lda, packed, A_START);
+            return;
+        }
         int dst = A_START;
         for (int ir = 0; ir < mc; ir += mr) {
-            int rows = Math.min(mr, mc - ir);
-            if (transA) {
-                packAcross(kc, rows, mr, a, offA + pc + (ic + ir) * lda, lda, packed, dst);
-            } else {
-                packAlong(kc, rows, mr, a, offA + ic + ir + pc * lda, lda, packed, dst);
-            }
+            packAcross(kc, Math.min(mr, mc - ir), mr, a, offA + pc + (ic + ir) * lda, lda, packed, dst);
             dst += mr * kc;
         }
     }
@@ -114,77 +139,122 @@ final class FloatGemm {
     /** Packs op(B)[pc:pc+kc, jc:jc+nc] as micro-panels of nr columns, each stored p-major, zero padded. */
     private void packB(boolean transB, int kc, int nc, float[] b, int offB, int ldb, int pc, int jc,
                        float[] packed) {
+        if (transB) {
+            packAlong(kc, nc, nr, b, offB + jc + pc * ldb, ldb, packed, bStart);
+            return;
+        }
         int dst = bStart;
         for (int jr = 0; jr < nc; jr += nr) {
-            int cols = Math.min(nr, nc - jr);
-            if (transB) {
-                packAlong(kc, cols, nr, b, offB + jc + jr + pc * ldb, ldb, packed, dst);
-            } else {
-                packAcross(kc, cols, nr, b, offB + pc + (jc + jr) * ldb, ldb, packed, dst);
-            }
+            packAcross(kc, Math.min(nr, nc - jr), nr, b, offB + pc + (jc + jr) * ldb, ldb, packed, dst);
             dst += nr * kc;
         }
     }
 
-    /** Source element (r, p) at start + r + p*ld, r < width: each packed row of the panel is a copy. */
+    /**
+     * Source element (r, p) at start + r + p*ld, r < width. Each source column p is read in one
+     * sequential run across the whole block and dealt out to the micro-panels: reading one panel at a
+     * time instead would touch a new cache line per column, too many streams for the prefetcher.
+     */
     private static void packAlong(int kc, int width, int panel, float[] src, int start, int ld, float[] packed,
                                   int dst) {
-        if (width == panel) {
-            for (int p = 0; p < kc; p++) {
-                int s = start + p * ld;
-                int d = dst + p * panel;
-                // A plain loop, not System.arraycopy: for 4 to 16 elements the call costs more than the copy.
-                for (int r = 0; r < panel; r++) {
-                    packed[d + r] = src[s + r];
-                }
-            }
-            return;
-        }
+        int full = width - width % panel;
+        int panelSize = panel * kc;
         for (int p = 0; p < kc; p++) {
             int s = start + p * ld;
             int d = dst + p * panel;
-            for (int r = 0; r < width; r++) {
-                packed[d + r] = src[s + r];
+            for (int r = 0; r < full; r += panel) {
+                copyShort(panel, src, s + r, packed, d);
+                d += panelSize;
             }
-            for (int r = width; r < panel; r++) {
-                packed[d + r] = 0;
+            for (int q = 0; full < width && q < panel; q++) {
+                packed[d + q] = full + q < width ? src[s + full + q] : 0;
+            }
+        }
+    }
+
+    /**
+     * Copies one packed row of a micro-panel. The common widths are written out: a loop of 4 to 16
+     * iterations gets pre- and post-loops from the JIT that cost more than the copy, and so does
+     * System.arraycopy's call.
+     */
+    private static void copyShort(int length, float[] src, int s, float[] dst, int d) {
+        if (length == 8) {
+            dst[d] = src[s];
+            dst[d + 1] = src[s + 1];
+            dst[d + 2] = src[s + 2];
+            dst[d + 3] = src[s + 3];
+            dst[d + 4] = src[s + 4];
+            dst[d + 5] = src[s + 5];
+            dst[d + 6] = src[s + 6];
+            dst[d + 7] = src[s + 7];
+        } else if (length == 4) {
+            dst[d] = src[s];
+            dst[d + 1] = src[s + 1];
+            dst[d + 2] = src[s + 2];
+            dst[d + 3] = src[s + 3];
+        } else if (length % 8 == 0) {
+            for (int q = 0; q < length; q += 8) {
+                copyShort(8, src, s + q, dst, d + q);
+            }
+        } else {
+            for (int q = 0; q < length; q++) {
+                dst[d + q] = src[s + q];
             }
         }
     }
 
     /**
      * Source element (r, p) at start + p + r*ld, r < width: each source row is contiguous in p. Writes
-     * go in packed order, reading the rows side by side (sequential streams the prefetcher follows).
+     * go in packed order, reading the rows side by side in groups of four (sequential streams the
+     * prefetcher follows, and no short inner loop).
      */
     private static void packAcross(int kc, int width, int panel, float[] src, int start, int ld, float[] packed,
                                    int dst) {
-        for (int p = 0; p < kc; p++) {
-            int d = dst + p * panel;
-            int s = start + p;
-            for (int r = 0; r < width; r++) {
-                packed[d + r] = src[s + r * ld];
+        int r = 0;
+        for (; r + 4 <= width; r += 4) {
+            int s0 = start + r * ld;
+            int s1 = s0 + ld;
+            int s2 = s1 + ld;
+            int s3 = s2 + ld;
+            int d = dst + r;
+            for (int p = 0; p < kc; p++) {
+                packed[d] = src[s0 + p];
+                packed[d + 1] = src[s1 + p];
+                packed[d + 2] = src[s2 + p];
+                packed[d + 3] = src[s3 + p];
+                d += panel;
             }
-            for (int r = width; r < panel; r++) {
-                packed[d + r] = 0;
+        }
+        for (; r < width; r++) {
+            int s = start + r * ld;
+            for (int p = 0; p < kc; p++) {
+                packed[dst + r + p * panel] = src[s + p];
+            }
+        }
+        for (; r < panel; r++) {
+            for (int p = 0; p < kc; p++) {
+                packed[dst + r + p * panel] = 0;
             }
         }
     }
 
     private void macroKernel(int mc, int nc, int kc, float alpha, float[] packed,
-                             float[] c, int offC, int ldc, float[] edge) {
+                             float[] c, int offC, int ldc, float[] edge, boolean accumulate) {
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
             for (int ir = 0; ir < mc; ir += mr) {
                 int rows = Math.min(mr, mc - ir);
                 int at = offC + ir + jr * ldc;
                 if (rows == mr && cols == nr) {
-                    kernel.multiplyAdd(kc, alpha, packed, A_START + ir * kc, packed, bStart + jr * kc, c, at, ldc);
+                    kernel.multiplyAdd(kc, alpha, packed, A_START + ir * kc, packed, bStart + jr * kc, c, at, ldc,
+                            accumulate);
                 } else {
-                    java.util.Arrays.fill(edge, 0);
-                    kernel.multiplyAdd(kc, 1, packed, A_START + ir * kc, packed, bStart + jr * kc, edge, 0, mr);
+                    kernel.multiplyAdd(kc, alpha, packed, A_START + ir * kc, packed, bStart + jr * kc, edge, 0, mr,
+                            false);
                     for (int j = 0; j < cols; j++) {
                         for (int i = 0; i < rows; i++) {
-                            c[at + i + j * ldc] += alpha * edge[i + j * mr];
+                            int ij = at + i + j * ldc;
+                            c[ij] = accumulate ? c[ij] + edge[i + j * mr] : edge[i + j * mr];
                         }
                     }
                 }

@@ -1,8 +1,10 @@
 package org.sae4j.backend.java;
 
 /**
- * The innermost GEMM loop: {@code C[rows×columns] += alpha · Â · B̂} where Â is a packed micro-panel of
- * {@link #rows()} rows and B̂ one of {@link #columns()} columns, both stored p-major over {@code kc}.
+ * The innermost GEMM loop: {@code C[rows×columns] = alpha · Â · B̂ (+ C when accumulating)} where Â is a
+ * packed micro-panel of {@link #rows()} rows and B̂ one of {@link #columns()} columns, both stored p-major
+ * over {@code kc}. Overwriting instead of accumulating spares a read of C, which for a large output
+ * comes from memory.
  */
 interface FloatMicroKernel {
     int rows();
@@ -12,5 +14,6 @@ interface FloatMicroKernel {
     /** What this kernel is, for logs and reports. */
     String description();
 
-    void multiplyAdd(int kc, float alpha, float[] pa, int ia, float[] pb, int ib, float[] c, int offC, int ldc);
+    void multiplyAdd(int kc, float alpha, float[] pa, int ia, float[] pb, int ib, float[] c, int offC, int ldc,
+                     boolean accumulate);
 }

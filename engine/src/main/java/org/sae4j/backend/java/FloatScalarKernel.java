@@ -22,7 +22,8 @@ final class FloatScalarKernel implements FloatMicroKernel {
 
     @Override
     public void multiplyAdd(int kc, float alpha, float[] pa, int ia, float[] pb, int ib,
-                            float[] c, int offC, int ldc) {
+                            float[] c, int offC, int ldc,
+                            boolean accumulate) {
         float c00 = 0, c10 = 0, c20 = 0, c30 = 0;
         float c01 = 0, c11 = 0, c21 = 0, c31 = 0;
         float c02 = 0, c12 = 0, c22 = 0, c32 = 0;
@@ -59,21 +60,40 @@ final class FloatScalarKernel implements FloatMicroKernel {
         int c1 = offC + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
-        c[c0] += alpha * c00;
-        c[c0 + 1] += alpha * c10;
-        c[c0 + 2] += alpha * c20;
-        c[c0 + 3] += alpha * c30;
-        c[c1] += alpha * c01;
-        c[c1 + 1] += alpha * c11;
-        c[c1 + 2] += alpha * c21;
-        c[c1 + 3] += alpha * c31;
-        c[c2] += alpha * c02;
-        c[c2 + 1] += alpha * c12;
-        c[c2 + 2] += alpha * c22;
-        c[c2 + 3] += alpha * c32;
-        c[c3] += alpha * c03;
-        c[c3 + 1] += alpha * c13;
-        c[c3 + 2] += alpha * c23;
-        c[c3 + 3] += alpha * c33;
+        if (accumulate) {
+            c[c0] += alpha * c00;
+            c[c0 + 1] += alpha * c10;
+            c[c0 + 2] += alpha * c20;
+            c[c0 + 3] += alpha * c30;
+            c[c1] += alpha * c01;
+            c[c1 + 1] += alpha * c11;
+            c[c1 + 2] += alpha * c21;
+            c[c1 + 3] += alpha * c31;
+            c[c2] += alpha * c02;
+            c[c2 + 1] += alpha * c12;
+            c[c2 + 2] += alpha * c22;
+            c[c2 + 3] += alpha * c32;
+            c[c3] += alpha * c03;
+            c[c3 + 1] += alpha * c13;
+            c[c3 + 2] += alpha * c23;
+            c[c3 + 3] += alpha * c33;
+        } else {
+            c[c0] = alpha * c00;
+            c[c0 + 1] = alpha * c10;
+            c[c0 + 2] = alpha * c20;
+            c[c0 + 3] = alpha * c30;
+            c[c1] = alpha * c01;
+            c[c1 + 1] = alpha * c11;
+            c[c1 + 2] = alpha * c21;
+            c[c1 + 3] = alpha * c31;
+            c[c2] = alpha * c02;
+            c[c2 + 1] = alpha * c12;
+            c[c2 + 2] = alpha * c22;
+            c[c2 + 3] = alpha * c32;
+            c[c3] = alpha * c03;
+            c[c3 + 1] = alpha * c13;
+            c[c3 + 2] = alpha * c23;
+            c[c3 + 3] = alpha * c33;
+        }
     }
 }

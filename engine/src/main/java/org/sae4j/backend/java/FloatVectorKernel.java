@@ -31,7 +31,8 @@ final class FloatVectorKernel implements FloatMicroKernel {
 
     @Override
     public void multiplyAdd(int kc, float alpha, float[] pa, int ia, float[] pb, int ib,
-                            float[] c, int offC, int ldc) {
+                            float[] c, int offC, int ldc,
+                            boolean accumulate) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c10 = c00;
         FloatVector c01 = c00;
@@ -62,16 +63,30 @@ final class FloatVectorKernel implements FloatMicroKernel {
         // does not inline is boxed, which allocates on every call and is many times slower.
         FloatVector va = FloatVector.broadcast(SPECIES, alpha);
         int at = offC;
-        c00.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-        c10.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-        at += ldc;
-        c01.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-        c11.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-        at += ldc;
-        c02.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-        c12.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-        at += ldc;
-        c03.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-        c13.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+        if (accumulate) {
+            c00.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
+            c10.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+            at += ldc;
+            c01.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
+            c11.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+            at += ldc;
+            c02.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
+            c12.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+            at += ldc;
+            c03.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
+            c13.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+        } else {
+            c00.mul(va).intoArray(c, at);
+            c10.mul(va).intoArray(c, at + LANES);
+            at += ldc;
+            c01.mul(va).intoArray(c, at);
+            c11.mul(va).intoArray(c, at + LANES);
+            at += ldc;
+            c02.mul(va).intoArray(c, at);
+            c12.mul(va).intoArray(c, at + LANES);
+            at += ldc;
+            c03.mul(va).intoArray(c, at);
+            c13.mul(va).intoArray(c, at + LANES);
+        }
     }
 }
