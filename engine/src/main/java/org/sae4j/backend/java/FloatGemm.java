@@ -2,14 +2,13 @@ package org.sae4j.backend.java;
 
 /**
  * Blocked, packed GEMM on {@code float[]}, column-major, GotoBLAS structure: the {@code k} dimension
- * is cut into slabs of at most {@link #KC}, {@code op(B)} into column panels of at most {@link #NC} and
- * {@code op(A)} into row blocks of at most {@link #MC}; each block is packed into contiguous micro-panels so the
+ * is cut into slabs of at most {@code kc}, {@code op(B)} into column panels of at most {@code nc} and
+ * {@code op(A)} into row blocks of at most {@code mc} ({@link GemmBlocking}); each block is packed into contiguous micro-panels so the
  * register-blocked micro-kernel ({@link FloatMicroKernel}, {@code mr × nr}) streams through memory
  * with unit stride whatever the transpose flags and leading dimensions were.
  *
- * <p>Block sizes were chosen by measurement on this machine (Zen3: 32 KiB L1d, 512 KiB L2, products
- * of the sparse autoencoder's shapes): with 8-byte elements a packed B micro-panel (KC×4, 12 KiB)
- * stays in L1, the packed A block (MC×KC, 192 KiB) in L2 and the packed B panel (3 MiB) in L3. Packing is split into small methods on purpose: one large method collects a
+ * <p>With the default blocking and 8-byte elements a packed B micro-panel (kc×4, 12 KiB) stays in L1,
+ * the packed A block (mc×kc, 192 KiB) in L2 and the packed B panel (3 MiB) in L3. Packing is split into small methods on purpose: one large method collects a
  * JIT profile mixing every transpose case and compiles worse for all of them.
  *
  * <p>One source of truth for both precisions: the 32-bit version of this class is generated from the
@@ -17,13 +16,10 @@ package org.sae4j.backend.java;
  * {@code GemmSourceDriftTest} fails if the two files drift apart.
  */
 final class FloatGemm {
-    static final int KC = 384;
-    static final int MC = 64;
-    static final int NC = 1024;
-
     private final FloatMicroKernel kernel;
     private final int mr;
     private final int nr;
+    private final GemmBlocking blocking;
     /**
      * Packed panels of A (from {@link #A_START}) and of B (from {@link #bStart}) in one array per
      * thread, allocated on first use and reused by every later call; large enough to be placed on a
@@ -35,15 +31,13 @@ final class FloatGemm {
     private static final int A_START = (HeapLayout.CACHE_LINE - HeapLayout.ARRAY_DATA_OFFSET) / Float.BYTES;
     private final int bStart;
 
-    FloatGemm(FloatMicroKernel kernel) {
+    FloatGemm(FloatMicroKernel kernel, GemmBlocking blocking) {
         this.kernel = kernel;
         this.mr = kernel.rows();
         this.nr = kernel.columns();
-        if (MC % mr != 0) {
-            throw new IllegalArgumentException("MC=" + MC + " must be a multiple of the kernel's rows " + mr);
-        }
-        this.bStart = A_START + MC * KC;
-        int needed = bStart + KC * (NC + nr);
+        this.blocking = blocking.fittedTo(mr, nr);
+        this.bStart = A_START + this.blocking.mc() * this.blocking.kc();
+        int needed = bStart + this.blocking.kc() * this.blocking.nc();
         int length = (int) Math.max(needed, HeapLayout.humongousBytes() / Float.BYTES + 1);
         this.panels = ThreadLocal.withInitial(() -> new float[length]);
         this.edges = ThreadLocal.withInitial(() -> new float[mr * nr]);
@@ -51,6 +45,10 @@ final class FloatGemm {
 
     FloatMicroKernel kernel() {
         return kernel;
+    }
+
+    GemmBlocking blocking() {
+        return blocking;
     }
 
     void gemm(boolean transA, boolean transB, int m, int n, int k,
@@ -74,11 +72,11 @@ final class FloatGemm {
         float[] edge = edges.get();
         // Each dimension is cut into equal blocks no larger than the limit, in whole micro-panels: a
         // short last block (k = 784 as 384 + 384 + 16) would cost a full pass over C for little work.
-        int kBlocks = ceilDiv(k, KC);
+        int kBlocks = ceilDiv(k, blocking.kc());
         int mUnits = ceilDiv(m, mr);
-        int mBlocks = ceilDiv(mUnits, MC / mr);
+        int mBlocks = ceilDiv(mUnits, blocking.mc() / mr);
         int nUnits = ceilDiv(n, nr);
-        int nBlocks = ceilDiv(nUnits, NC / nr);
+        int nBlocks = ceilDiv(nUnits, blocking.nc() / nr);
         for (int jb = 0; jb < nBlocks; jb++) {
             int jc = boundary(nUnits, nBlocks, jb) * nr;
             int nc = Math.min(n, boundary(nUnits, nBlocks, jb + 1) * nr) - jc;

@@ -10,7 +10,8 @@ import org.sae4j.backend.MatrixBackend;
  * Pure-Java backend: blocked, packed GEMM with a register-blocked micro-kernel. Uses the Vector API
  * kernel when the module {@code jdk.incubator.vector} is in the boot layer (launch with
  * {@code --add-modules jdk.incubator.vector}), the scalar kernel otherwise. The system property
- * {@value #KERNEL_PROPERTY} ({@code vector} or {@code scalar}) forces one.
+ * {@value #KERNEL_PROPERTY} ({@code vector} or {@code scalar}) forces one; {@value GemmBlocking#PROPERTY}
+ * sets the block sizes.
  */
 public final class JavaBackend implements MatrixBackend {
     public static final String NAME = "java";
@@ -40,6 +41,16 @@ public final class JavaBackend implements MatrixBackend {
      * @throws IllegalStateException when {@link Kernel#VECTOR} is asked for without the module
      */
     public JavaBackend(Kernel kernel) {
+        this(kernel, GemmBlocking.fromProperty());
+    }
+
+    /**
+     * A backend with its own block sizes (for tuning on another CPU; {@link GemmBlocking#DEFAULT}
+     * otherwise).
+     *
+     * @throws IllegalStateException when {@link Kernel#VECTOR} is asked for without the module
+     */
+    public JavaBackend(Kernel kernel, GemmBlocking blocking) {
         boolean vector = switch (kernel) {
             case VECTOR -> {
                 if (!vectorApiAvailable()) {
@@ -52,11 +63,11 @@ public final class JavaBackend implements MatrixBackend {
             case AUTO -> autoVector();
         };
         if (vector) {
-            doubleGemm = new DoubleGemm(new DoubleVectorKernel());
-            floatGemm = new FloatGemm(new FloatVectorKernel());
+            doubleGemm = new DoubleGemm(new DoubleVectorKernel(), blocking);
+            floatGemm = new FloatGemm(new FloatVectorKernel(), blocking);
         } else {
-            doubleGemm = new DoubleGemm(new DoubleScalarKernel());
-            floatGemm = new FloatGemm(new FloatScalarKernel());
+            doubleGemm = new DoubleGemm(new DoubleScalarKernel(), blocking);
+            floatGemm = new FloatGemm(new FloatScalarKernel(), blocking);
         }
     }
 
@@ -92,7 +103,8 @@ public final class JavaBackend implements MatrixBackend {
 
     @Override
     public BackendInfo info() {
-        String kernel = "f64 " + doubleGemm.kernel().description() + ", f32 " + floatGemm.kernel().description();
+        String kernel = "f64 " + doubleGemm.kernel().description() + " " + doubleGemm.blocking()
+                + ", f32 " + floatGemm.kernel().description() + " " + floatGemm.blocking();
         return new BackendInfo(NAME, getClass().getName(), kernel, null, 1);
     }
 
