@@ -126,7 +126,7 @@ final class DoubleGemm {
     private void packA(boolean transA, int mc, int kc, double[] a, int offA, int lda, int ic, int pc,
                        double[] packed) {
         if (!transA) {
-            packAlong(kc, mc, mr, a, offA + ic + pc * lda, lda, packed, A_START, true);
+            packAlong(kc, mc, mr, a, offA + ic + pc * lda, lda, packed, A_START);
             return;
         }
         int dst = A_START;
@@ -142,7 +142,7 @@ final class DoubleGemm {
      * which the micro-kernel reads in place as four sequential streams.
      */
     private void packB(int kc, int nc, double[] b, int offB, int ldb, int pc, int jc, double[] packed) {
-        packAlong(kc, nc, nr, b, offB + jc + pc * ldb, ldb, packed, bStart, false);
+        packAlong(kc, nc, nr, b, offB + jc + pc * ldb, ldb, packed, bStart);
     }
 
     /**
@@ -150,19 +150,15 @@ final class DoubleGemm {
      * sequential run across the whole block and dealt out to the micro-panels: reading one panel at a
      * time instead would touch a new cache line per column, too many streams for the prefetcher.
      */
-    private void packAlong(int kc, int width, int panel, double[] src, int start, int ld, double[] packed,
-                           int dst, boolean panelsOfA) {
+    private static void packAlong(int kc, int width, int panel, double[] src, int start, int ld, double[] packed,
+                                  int dst) {
         int full = width - width % panel;
         int panelSize = panel * kc;
         for (int p = 0; p < kc; p++) {
             int s = start + p * ld;
             int d = dst + p * panel;
             for (int r = 0; r < full; r += panel) {
-                if (panelsOfA) {
-                    kernel.copyRow(src, s + r, packed, d);
-                } else {
-                    copyShort(panel, src, s + r, packed, d);
-                }
+                copyShort(panel, src, s + r, packed, d);
                 d += panelSize;
             }
             for (int q = 0; full < width && q < panel; q++) {

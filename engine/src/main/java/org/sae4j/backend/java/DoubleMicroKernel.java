@@ -19,9 +19,6 @@ interface DoubleMicroKernel {
     /** What this kernel is, for logs and reports. */
     String description();
 
-    /** Copies {@link #rows()} contiguous elements: one p-row of a packed A micro-panel. */
-    void copyRow(double[] src, int from, double[] dst, int to);
-
     void multiplyAdd(int kc, double alpha, double[] pa, int ia, double[] pb, int ib, int bColumn,
                      double[] c, int offC, int ldc, boolean accumulate);
 }

@@ -21,14 +21,6 @@ final class DoubleScalarKernel implements DoubleMicroKernel {
     }
 
     @Override
-    public void copyRow(double[] src, int from, double[] dst, int to) {
-        dst[to] = src[from];
-        dst[to + 1] = src[from + 1];
-        dst[to + 2] = src[from + 2];
-        dst[to + 3] = src[from + 3];
-    }
-
-    @Override
     public void multiplyAdd(int kc, double alpha, double[] pa, int ia, double[] pb, int ib, int bColumn,
                             double[] c, int offC, int ldc, boolean accumulate) {
         double c00 = 0, c10 = 0, c20 = 0, c30 = 0;

@@ -30,12 +30,6 @@ final class DoubleVectorKernel implements DoubleMicroKernel {
     }
 
     @Override
-    public void copyRow(double[] src, int from, double[] dst, int to) {
-        DoubleVector.fromArray(SPECIES, src, from).intoArray(dst, to);
-        DoubleVector.fromArray(SPECIES, src, from + LANES).intoArray(dst, to + LANES);
-    }
-
-    @Override
     public void multiplyAdd(int kc, double alpha, double[] pa, int ia, double[] pb, int ib, int bColumn,
                             double[] c, int offC, int ldc, boolean accumulate) {
         DoubleVector c00 = DoubleVector.zero(SPECIES);

@@ -19,9 +19,6 @@ interface FloatMicroKernel {
     /** What this kernel is, for logs and reports. */
     String description();
 
-    /** Copies {@link #rows()} contiguous elements: one p-row of a packed A micro-panel. */
-    void copyRow(float[] src, int from, float[] dst, int to);
-
     void multiplyAdd(int kc, float alpha, float[] pa, int ia, float[] pb, int ib, int bColumn,
                      float[] c, int offC, int ldc, boolean accumulate);
 }

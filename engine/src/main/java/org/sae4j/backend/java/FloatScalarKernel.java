@@ -21,14 +21,6 @@ final class FloatScalarKernel implements FloatMicroKernel {
     }
 
     @Override
-    public void copyRow(float[] src, int from, float[] dst, int to) {
-        dst[to] = src[from];
-        dst[to + 1] = src[from + 1];
-        dst[to + 2] = src[from + 2];
-        dst[to + 3] = src[from + 3];
-    }
-
-    @Override
     public void multiplyAdd(int kc, float alpha, float[] pa, int ia, float[] pb, int ib, int bColumn,
                             float[] c, int offC, int ldc, boolean accumulate) {
         float c00 = 0, c10 = 0, c20 = 0, c30 = 0;

@@ -30,12 +30,6 @@ final class FloatVectorKernel implements FloatMicroKernel {
     }
 
     @Override
-    public void copyRow(float[] src, int from, float[] dst, int to) {
-        FloatVector.fromArray(SPECIES, src, from).intoArray(dst, to);
-        FloatVector.fromArray(SPECIES, src, from + LANES).intoArray(dst, to + LANES);
-    }
-
-    @Override
     public void multiplyAdd(int kc, float alpha, float[] pa, int ia, float[] pb, int ib, int bColumn,
                             float[] c, int offC, int ldc, boolean accumulate) {
         FloatVector c00 = FloatVector.zero(SPECIES);
