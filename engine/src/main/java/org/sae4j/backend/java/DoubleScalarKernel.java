@@ -21,73 +21,40 @@ final class DoubleScalarKernel implements DoubleMicroKernel {
     }
 
     @Override
-    public void multiplyAdd(int kc, double alpha, double[] pa, int ia, double[] pb, int ib, int bColumn,
-                            double[] c, int offC, int ldc, boolean accumulate) {
+    public void multiplyAdd(int kc, double alpha, double[] pa, int ia, double[] pb, int ib,
+                            double[] c, int offC, int ldc,
+                            boolean accumulate) {
         double c00 = 0, c10 = 0, c20 = 0, c30 = 0;
         double c01 = 0, c11 = 0, c21 = 0, c31 = 0;
         double c02 = 0, c12 = 0, c22 = 0, c32 = 0;
         double c03 = 0, c13 = 0, c23 = 0, c33 = 0;
-        // Two copies of the loop so each has constant index steps (see DoubleVectorKernel).
-        if (bColumn == PACKED) {
-            for (int p = 0; p < kc; p++) {
-                double a0 = pa[ia];
-                double a1 = pa[ia + 1];
-                double a2 = pa[ia + 2];
-                double a3 = pa[ia + 3];
-                double b0 = pb[ib];
-                double b1 = pb[ib + 1];
-                double b2 = pb[ib + 2];
-                double b3 = pb[ib + 3];
-                c00 = Math.fma(a0, b0, c00);
-                c10 = Math.fma(a1, b0, c10);
-                c20 = Math.fma(a2, b0, c20);
-                c30 = Math.fma(a3, b0, c30);
-                c01 = Math.fma(a0, b1, c01);
-                c11 = Math.fma(a1, b1, c11);
-                c21 = Math.fma(a2, b1, c21);
-                c31 = Math.fma(a3, b1, c31);
-                c02 = Math.fma(a0, b2, c02);
-                c12 = Math.fma(a1, b2, c12);
-                c22 = Math.fma(a2, b2, c22);
-                c32 = Math.fma(a3, b2, c32);
-                c03 = Math.fma(a0, b3, c03);
-                c13 = Math.fma(a1, b3, c13);
-                c23 = Math.fma(a2, b3, c23);
-                c33 = Math.fma(a3, b3, c33);
-                ia += 4;
-                ib += 4;
-            }
-        } else {
-            int j1 = ib + bColumn;
-            int j2 = j1 + bColumn;
-            int j3 = j2 + bColumn;
-            for (int p = 0; p < kc; p++) {
-                double a0 = pa[ia];
-                double a1 = pa[ia + 1];
-                double a2 = pa[ia + 2];
-                double a3 = pa[ia + 3];
-                double b0 = pb[ib + p];
-                double b1 = pb[j1 + p];
-                double b2 = pb[j2 + p];
-                double b3 = pb[j3 + p];
-                c00 = Math.fma(a0, b0, c00);
-                c10 = Math.fma(a1, b0, c10);
-                c20 = Math.fma(a2, b0, c20);
-                c30 = Math.fma(a3, b0, c30);
-                c01 = Math.fma(a0, b1, c01);
-                c11 = Math.fma(a1, b1, c11);
-                c21 = Math.fma(a2, b1, c21);
-                c31 = Math.fma(a3, b1, c31);
-                c02 = Math.fma(a0, b2, c02);
-                c12 = Math.fma(a1, b2, c12);
-                c22 = Math.fma(a2, b2, c22);
-                c32 = Math.fma(a3, b2, c32);
-                c03 = Math.fma(a0, b3, c03);
-                c13 = Math.fma(a1, b3, c13);
-                c23 = Math.fma(a2, b3, c23);
-                c33 = Math.fma(a3, b3, c33);
-                ia += 4;
-            }
+        for (int p = 0; p < kc; p++) {
+            double a0 = pa[ia];
+            double a1 = pa[ia + 1];
+            double a2 = pa[ia + 2];
+            double a3 = pa[ia + 3];
+            double b0 = pb[ib];
+            double b1 = pb[ib + 1];
+            double b2 = pb[ib + 2];
+            double b3 = pb[ib + 3];
+            c00 = Math.fma(a0, b0, c00);
+            c10 = Math.fma(a1, b0, c10);
+            c20 = Math.fma(a2, b0, c20);
+            c30 = Math.fma(a3, b0, c30);
+            c01 = Math.fma(a0, b1, c01);
+            c11 = Math.fma(a1, b1, c11);
+            c21 = Math.fma(a2, b1, c21);
+            c31 = Math.fma(a3, b1, c31);
+            c02 = Math.fma(a0, b2, c02);
+            c12 = Math.fma(a1, b2, c12);
+            c22 = Math.fma(a2, b2, c22);
+            c32 = Math.fma(a3, b2, c32);
+            c03 = Math.fma(a0, b3, c03);
+            c13 = Math.fma(a1, b3, c13);
+            c23 = Math.fma(a2, b3, c23);
+            c33 = Math.fma(a3, b3, c33);
+            ia += 4;
+            ib += 4;
         }
         int c0 = offC;
         int c1 = offC + ldc;

@@ -30,8 +30,9 @@ final class DoubleVectorKernel implements DoubleMicroKernel {
     }
 
     @Override
-    public void multiplyAdd(int kc, double alpha, double[] pa, int ia, double[] pb, int ib, int bColumn,
-                            double[] c, int offC, int ldc, boolean accumulate) {
+    public void multiplyAdd(int kc, double alpha, double[] pa, int ia, double[] pb, int ib,
+                            double[] c, int offC, int ldc,
+                            boolean accumulate) {
         DoubleVector c00 = DoubleVector.zero(SPECIES);
         DoubleVector c10 = c00;
         DoubleVector c01 = c00;
@@ -40,48 +41,23 @@ final class DoubleVectorKernel implements DoubleMicroKernel {
         DoubleVector c12 = c00;
         DoubleVector c03 = c00;
         DoubleVector c13 = c00;
-        // Two copies of the loop so each has constant index steps, which lets the JIT drop the bounds
-        // checks: a packed B micro-panel, four values per step; B in place, four columns bColumn apart.
-        if (bColumn == PACKED) {
-            for (int p = 0; p < kc; p++) {
-                DoubleVector a0 = DoubleVector.fromArray(SPECIES, pa, ia);
-                DoubleVector a1 = DoubleVector.fromArray(SPECIES, pa, ia + LANES);
-                DoubleVector b = DoubleVector.broadcast(SPECIES, pb[ib]);
-                c00 = a0.fma(b, c00);
-                c10 = a1.fma(b, c10);
-                b = DoubleVector.broadcast(SPECIES, pb[ib + 1]);
-                c01 = a0.fma(b, c01);
-                c11 = a1.fma(b, c11);
-                b = DoubleVector.broadcast(SPECIES, pb[ib + 2]);
-                c02 = a0.fma(b, c02);
-                c12 = a1.fma(b, c12);
-                b = DoubleVector.broadcast(SPECIES, pb[ib + 3]);
-                c03 = a0.fma(b, c03);
-                c13 = a1.fma(b, c13);
-                ia += 2 * LANES;
-                ib += 4;
-            }
-        } else {
-            int j1 = ib + bColumn;
-            int j2 = j1 + bColumn;
-            int j3 = j2 + bColumn;
-            for (int p = 0; p < kc; p++) {
-                DoubleVector a0 = DoubleVector.fromArray(SPECIES, pa, ia);
-                DoubleVector a1 = DoubleVector.fromArray(SPECIES, pa, ia + LANES);
-                DoubleVector b = DoubleVector.broadcast(SPECIES, pb[ib + p]);
-                c00 = a0.fma(b, c00);
-                c10 = a1.fma(b, c10);
-                b = DoubleVector.broadcast(SPECIES, pb[j1 + p]);
-                c01 = a0.fma(b, c01);
-                c11 = a1.fma(b, c11);
-                b = DoubleVector.broadcast(SPECIES, pb[j2 + p]);
-                c02 = a0.fma(b, c02);
-                c12 = a1.fma(b, c12);
-                b = DoubleVector.broadcast(SPECIES, pb[j3 + p]);
-                c03 = a0.fma(b, c03);
-                c13 = a1.fma(b, c13);
-                ia += 2 * LANES;
-            }
+        for (int p = 0; p < kc; p++) {
+            DoubleVector a0 = DoubleVector.fromArray(SPECIES, pa, ia);
+            DoubleVector a1 = DoubleVector.fromArray(SPECIES, pa, ia + LANES);
+            DoubleVector b = DoubleVector.broadcast(SPECIES, pb[ib]);
+            c00 = a0.fma(b, c00);
+            c10 = a1.fma(b, c10);
+            b = DoubleVector.broadcast(SPECIES, pb[ib + 1]);
+            c01 = a0.fma(b, c01);
+            c11 = a1.fma(b, c11);
+            b = DoubleVector.broadcast(SPECIES, pb[ib + 2]);
+            c02 = a0.fma(b, c02);
+            c12 = a1.fma(b, c12);
+            b = DoubleVector.broadcast(SPECIES, pb[ib + 3]);
+            c03 = a0.fma(b, c03);
+            c13 = a1.fma(b, c13);
+            ia += 2 * LANES;
+            ib += 4;
         }
         // The C update is written out here, not in a helper: a vector passed to a method that the JIT
         // does not inline is boxed, which allocates on every call and is many times slower.

@@ -83,15 +83,13 @@ final class FloatGemm {
             for (int kb = 0; kb < kBlocks; kb++) {
                 int pc = boundary(k, kBlocks, kb);
                 int kc = boundary(k, kBlocks, kb + 1) - pc;
-                if (transB) {
-                    packB(kc, nc, b, offB, ldb, pc, jc, packed);
-                }
+                packB(transB, kc, nc, b, offB, ldb, pc, jc, packed);
                 for (int ib = 0; ib < mBlocks; ib++) {
                     int ic = boundary(mUnits, mBlocks, ib) * mr;
                     int mc = Math.min(m, boundary(mUnits, mBlocks, ib + 1) * mr) - ic;
                     packA(transA, mc, kc, a, offA, lda, ic, pc, packed);
-                    macroKernel(mc, nc, kc, alpha, packed, transB ? null : b, offB + pc + jc * ldb, ldb,
-                            c, offC + ic + jc * ldc, ldc, edge, kb > 0 || !overwriteFirst);
+                    macroKernel(mc, nc, kc, alpha, packed, c, offC + ic + jc * ldc, ldc, edge,
+                            kb > 0 || !overwriteFirst);
                 }
             }
         }
@@ -136,13 +134,18 @@ final class FloatGemm {
         }
     }
 
-    /**
-     * Packs op(B)[pc:pc+kc, jc:jc+nc] = Bᵀ as micro-panels of nr columns, each stored p-major, zero
-     * padded. Only the transposed case is packed: a non-transposed B already has contiguous columns,
-     * which the micro-kernel reads in place as four sequential streams.
-     */
-    private void packB(int kc, int nc, float[] b, int offB, int ldb, int pc, int jc, float[] packed) {
-        packAlong(kc, nc, nr, b, offB + jc + pc * ldb, ldb, packed, bStart);
+    /** Packs op(B)[pc:pc+kc, jc:jc+nc] as micro-panels of nr columns, each stored p-major, zero padded. */
+    private void packB(boolean transB, int kc, int nc, float[] b, int offB, int ldb, int pc, int jc,
+                       float[] packed) {
+        if (transB) {
+            packAlong(kc, nc, nr, b, offB + jc + pc * ldb, ldb, packed, bStart);
+            return;
+        }
+        int dst = bStart;
+        for (int jr = 0; jr < nc; jr += nr) {
+            packAcross(kc, Math.min(nr, nc - jr), nr, b, offB + pc + (jc + jr) * ldb, ldb, packed, dst);
+            dst += nr * kc;
+        }
     }
 
     /**
@@ -233,36 +236,18 @@ final class FloatGemm {
         }
     }
 
-    /**
-     * The micro-kernel over one packed A block and one B panel: the packed panel, or when
-     * {@code inPlaceB} is not null, op(B) = B read in place from {@code bPanel} (column stride ldb), its
-     * ragged last micro-panel packed so the kernel never reads past the matrix.
-     */
-    private void macroKernel(int mc, int nc, int kc, float alpha, float[] packed, float[] inPlaceB, int bPanel,
-                             int ldb, float[] c, int offC, int ldc, float[] edge, boolean accumulate) {
+    private void macroKernel(int mc, int nc, int kc, float alpha, float[] packed,
+                             float[] c, int offC, int ldc, float[] edge, boolean accumulate) {
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
-            float[] pb = packed;
-            int ib = bStart + jr * kc;
-            int bColumn = FloatMicroKernel.PACKED;
-            if (inPlaceB != null) {
-                if (cols == nr) {
-                    pb = inPlaceB;
-                    ib = bPanel + jr * ldb;
-                    bColumn = ldb;
-                } else {
-                    ib = bStart;
-                    packAcross(kc, cols, nr, inPlaceB, bPanel + jr * ldb, ldb, packed, ib);
-                }
-            }
             for (int ir = 0; ir < mc; ir += mr) {
                 int rows = Math.min(mr, mc - ir);
                 int at = offC + ir + jr * ldc;
                 if (rows == mr && cols == nr) {
-                    kernel.multiplyAdd(kc, alpha, packed, A_START + ir * kc, pb, ib, bColumn, c, at, ldc,
+                    kernel.multiplyAdd(kc, alpha, packed, A_START + ir * kc, packed, bStart + jr * kc, c, at, ldc,
                             accumulate);
                 } else {
-                    kernel.multiplyAdd(kc, alpha, packed, A_START + ir * kc, pb, ib, bColumn, edge, 0, mr,
+                    kernel.multiplyAdd(kc, alpha, packed, A_START + ir * kc, packed, bStart + jr * kc, edge, 0, mr,
                             false);
                     for (int j = 0; j < cols; j++) {
                         for (int i = 0; i < rows; i++) {

@@ -30,8 +30,9 @@ final class FloatVectorKernel implements FloatMicroKernel {
     }
 
     @Override
-    public void multiplyAdd(int kc, float alpha, float[] pa, int ia, float[] pb, int ib, int bColumn,
-                            float[] c, int offC, int ldc, boolean accumulate) {
+    public void multiplyAdd(int kc, float alpha, float[] pa, int ia, float[] pb, int ib,
+                            float[] c, int offC, int ldc,
+                            boolean accumulate) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c10 = c00;
         FloatVector c01 = c00;
@@ -40,48 +41,23 @@ final class FloatVectorKernel implements FloatMicroKernel {
         FloatVector c12 = c00;
         FloatVector c03 = c00;
         FloatVector c13 = c00;
-        // Two copies of the loop so each has constant index steps, which lets the JIT drop the bounds
-        // checks: a packed B micro-panel, four values per step; B in place, four columns bColumn apart.
-        if (bColumn == PACKED) {
-            for (int p = 0; p < kc; p++) {
-                FloatVector a0 = FloatVector.fromArray(SPECIES, pa, ia);
-                FloatVector a1 = FloatVector.fromArray(SPECIES, pa, ia + LANES);
-                FloatVector b = FloatVector.broadcast(SPECIES, pb[ib]);
-                c00 = a0.fma(b, c00);
-                c10 = a1.fma(b, c10);
-                b = FloatVector.broadcast(SPECIES, pb[ib + 1]);
-                c01 = a0.fma(b, c01);
-                c11 = a1.fma(b, c11);
-                b = FloatVector.broadcast(SPECIES, pb[ib + 2]);
-                c02 = a0.fma(b, c02);
-                c12 = a1.fma(b, c12);
-                b = FloatVector.broadcast(SPECIES, pb[ib + 3]);
-                c03 = a0.fma(b, c03);
-                c13 = a1.fma(b, c13);
-                ia += 2 * LANES;
-                ib += 4;
-            }
-        } else {
-            int j1 = ib + bColumn;
-            int j2 = j1 + bColumn;
-            int j3 = j2 + bColumn;
-            for (int p = 0; p < kc; p++) {
-                FloatVector a0 = FloatVector.fromArray(SPECIES, pa, ia);
-                FloatVector a1 = FloatVector.fromArray(SPECIES, pa, ia + LANES);
-                FloatVector b = FloatVector.broadcast(SPECIES, pb[ib + p]);
-                c00 = a0.fma(b, c00);
-                c10 = a1.fma(b, c10);
-                b = FloatVector.broadcast(SPECIES, pb[j1 + p]);
-                c01 = a0.fma(b, c01);
-                c11 = a1.fma(b, c11);
-                b = FloatVector.broadcast(SPECIES, pb[j2 + p]);
-                c02 = a0.fma(b, c02);
-                c12 = a1.fma(b, c12);
-                b = FloatVector.broadcast(SPECIES, pb[j3 + p]);
-                c03 = a0.fma(b, c03);
-                c13 = a1.fma(b, c13);
-                ia += 2 * LANES;
-            }
+        for (int p = 0; p < kc; p++) {
+            FloatVector a0 = FloatVector.fromArray(SPECIES, pa, ia);
+            FloatVector a1 = FloatVector.fromArray(SPECIES, pa, ia + LANES);
+            FloatVector b = FloatVector.broadcast(SPECIES, pb[ib]);
+            c00 = a0.fma(b, c00);
+            c10 = a1.fma(b, c10);
+            b = FloatVector.broadcast(SPECIES, pb[ib + 1]);
+            c01 = a0.fma(b, c01);
+            c11 = a1.fma(b, c11);
+            b = FloatVector.broadcast(SPECIES, pb[ib + 2]);
+            c02 = a0.fma(b, c02);
+            c12 = a1.fma(b, c12);
+            b = FloatVector.broadcast(SPECIES, pb[ib + 3]);
+            c03 = a0.fma(b, c03);
+            c13 = a1.fma(b, c13);
+            ia += 2 * LANES;
+            ib += 4;
         }
         // The C update is written out here, not in a helper: a vector passed to a method that the JIT
         // does not inline is boxed, which allocates on every call and is many times slower.
