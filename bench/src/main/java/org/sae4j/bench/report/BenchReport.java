@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -28,9 +30,11 @@ import org.sae4j.io.AtomicFiles;
  * products of the same shapes with as many OpenBLAS threads, measured in the same run in a child JVM
  * (OpenBLAS fixes its thread count when it loads).
  *
- * <p>Protocol ({@link #median}): per configuration, warm-up evaluations for at least two seconds,
- * then 7 timed evaluations (3 when one takes over a second); the median is reported. The bound uses
- * the same protocol in its child JVM.
+ * <p>Protocol ({@link #medians}): per shape × precision × thread count, one objective per backend;
+ * warm-up evaluations of each for at least two seconds, then 7 timed rounds (3 when one evaluation takes
+ * over a second) in which every backend evaluates once in turn; each backend's median is reported.
+ * Alternating matters on shared machines whose speed drifts between minutes: the backends of one
+ * configuration see the same periods. The bound uses the same protocol in its child JVM.
  */
 public final class BenchReport {
     static final double WARMUP_SECONDS = 2;
@@ -69,19 +73,22 @@ public final class BenchReport {
             for (Precision precision : options.precisions()) {
                 for (int threads : options.threadCounts()) {
                     double bound = bound(shape, precision, threads);
+                    Map<String, MatrixBackend> backends = new LinkedHashMap<>();
                     for (String backendName : options.backends()) {
-                        MatrixBackend backend;
                         try {
-                            backend = MatrixBackends.get(backendName);
+                            backends.put(backendName, MatrixBackends.get(backendName));
                         } catch (RuntimeException e) {
                             log.accept("skipping backend " + backendName + ": " + e.getMessage());
-                            continue;
                         }
-                        double seconds = evaluationSeconds(shape, data, precision, backend, threads);
+                    }
+                    double[] seconds = evaluationSeconds(shape, data, precision, List.copyOf(backends.values()),
+                            threads);
+                    int b = 0;
+                    for (String backendName : backends.keySet()) {
                         BenchRow row = new BenchRow(shape.name(), shape.visible(), shape.hidden(), shape.samples(),
-                                precision.shortName(), backendName, threads, seconds, bound);
+                                precision.shortName(), backendName, threads, seconds[b++], bound);
                         log.accept(String.format(Locale.ROOT, "%s %s %s threads=%d: %.2f ms/eval, bound %.2f ms, ratio %.3f",
-                                shape.name(), precision.shortName(), backendName, threads, seconds * 1e3,
+                                shape.name(), precision.shortName(), backendName, threads, row.evalSeconds() * 1e3,
                                 bound * 1e3, row.ratio()));
                         rows.add(row);
                     }
@@ -100,41 +107,66 @@ public final class BenchReport {
         return x;
     }
 
-    private double evaluationSeconds(ProblemShape shape, float[] data, Precision precision, MatrixBackend backend,
-                                     int threads) {
+    /** Median seconds of one evaluation per backend, backends alternating ({@link #medians}). */
+    private double[] evaluationSeconds(ProblemShape shape, float[] data, Precision precision,
+                                       List<MatrixBackend> backends, int threads) {
         SparseAutoencoder config = new SparseAutoencoder(shape.visible(), shape.hidden(), 0.1, 3e-3, 3);
-        EvaluationSettings settings = EvaluationSettings.defaults().withBackend(backend).withThreads(threads)
-                .withPrecision(precision);
-        Dataset x = Dataset.ofFloats(shape.visible(), shape.samples(), data);
-        try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(config, x, settings)) {
-            double[] theta = config.initialParameters(1);
-            double[] grad = new double[theta.length];
-            Runnable once = () -> f.evaluate(theta, grad);
-            return median(once);
+        double[] theta = config.initialParameters(1);
+        double[] grad = new double[theta.length];
+        List<SparseAutoencoderObjective> objectives = new ArrayList<>();
+        try {
+            List<Runnable> runs = new ArrayList<>();
+            for (MatrixBackend backend : backends) {
+                EvaluationSettings settings = EvaluationSettings.defaults().withBackend(backend).withThreads(threads)
+                        .withPrecision(precision);
+                Dataset x = Dataset.ofFloats(shape.visible(), shape.samples(), data);
+                SparseAutoencoderObjective f = new SparseAutoencoderObjective(config, x, settings);
+                objectives.add(f);
+                runs.add(() -> f.evaluate(theta, grad));
+            }
+            return medians(runs);
+        } finally {
+            objectives.forEach(SparseAutoencoderObjective::close);
         }
     }
 
-    /**
-     * Warm-up of at least {@value #WARMUP_SECONDS} s and 3 runs (so the JIT has compiled the hot loops
-     * even for tiny shapes), then 7 timed runs, or 3 when one run takes over a second.
-     */
+    /** {@link #medians} of a single run. */
     static double median(Runnable once) {
-        long start = System.nanoTime();
-        long last = 0;
-        for (int i = 0; i < 3 || System.nanoTime() - start < WARMUP_SECONDS * 1e9; i++) {
-            long t = System.nanoTime();
-            once.run();
-            last = System.nanoTime() - t;
+        return medians(List.of(once))[0];
+    }
+
+    /**
+     * Warm-up of each run for at least {@value #WARMUP_SECONDS} s and 3 calls (so the JIT has compiled
+     * the hot loops even for tiny shapes), then 7 rounds, or 3 when one call takes over a second, each
+     * calling every run once in turn; returns each run's median in seconds.
+     */
+    static double[] medians(List<Runnable> runs) {
+        long slowest = 0;
+        for (Runnable once : runs) {
+            long start = System.nanoTime();
+            long last = 0;
+            for (int i = 0; i < 3 || System.nanoTime() - start < WARMUP_SECONDS * 1e9; i++) {
+                long t = System.nanoTime();
+                once.run();
+                last = System.nanoTime() - t;
+            }
+            slowest = Math.max(slowest, last);
         }
-        int reps = last > TimeUnit.SECONDS.toNanos(1) ? 3 : 7;
-        double[] seconds = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            long t = System.nanoTime();
-            once.run();
-            seconds[i] = (System.nanoTime() - t) / 1e9;
+        int rounds = slowest > TimeUnit.SECONDS.toNanos(1) ? 3 : 7;
+        double[][] seconds = new double[runs.size()][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int r = 0; r < runs.size(); r++) {
+                long t = System.nanoTime();
+                runs.get(r).run();
+                seconds[r][round] = (System.nanoTime() - t) / 1e9;
+            }
         }
-        Arrays.sort(seconds);
-        return seconds[reps / 2];
+        double[] medians = new double[runs.size()];
+        for (int r = 0; r < runs.size(); r++) {
+            Arrays.sort(seconds[r]);
+            medians[r] = seconds[r][rounds / 2];
+        }
+        return medians;
     }
 
     /** Median seconds of the five bare OpenBLAS products, or NaN when native BLAS is not available. */
