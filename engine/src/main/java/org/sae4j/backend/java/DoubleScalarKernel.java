@@ -60,40 +60,26 @@ final class DoubleScalarKernel implements DoubleMicroKernel {
         int c1 = offC + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
-        if (accumulate) {
-            c[c0] += alpha * c00;
-            c[c0 + 1] += alpha * c10;
-            c[c0 + 2] += alpha * c20;
-            c[c0 + 3] += alpha * c30;
-            c[c1] += alpha * c01;
-            c[c1 + 1] += alpha * c11;
-            c[c1 + 2] += alpha * c21;
-            c[c1 + 3] += alpha * c31;
-            c[c2] += alpha * c02;
-            c[c2 + 1] += alpha * c12;
-            c[c2 + 2] += alpha * c22;
-            c[c2 + 3] += alpha * c32;
-            c[c3] += alpha * c03;
-            c[c3 + 1] += alpha * c13;
-            c[c3 + 2] += alpha * c23;
-            c[c3 + 3] += alpha * c33;
-        } else {
-            c[c0] = alpha * c00;
-            c[c0 + 1] = alpha * c10;
-            c[c0 + 2] = alpha * c20;
-            c[c0 + 3] = alpha * c30;
-            c[c1] = alpha * c01;
-            c[c1 + 1] = alpha * c11;
-            c[c1 + 2] = alpha * c21;
-            c[c1 + 3] = alpha * c31;
-            c[c2] = alpha * c02;
-            c[c2 + 1] = alpha * c12;
-            c[c2 + 2] = alpha * c22;
-            c[c2 + 3] = alpha * c32;
-            c[c3] = alpha * c03;
-            c[c3 + 1] = alpha * c13;
-            c[c3 + 2] = alpha * c23;
-            c[c3 + 3] = alpha * c33;
-        }
+        put(c, c0, alpha * c00, accumulate);
+        put(c, c0 + 1, alpha * c10, accumulate);
+        put(c, c0 + 2, alpha * c20, accumulate);
+        put(c, c0 + 3, alpha * c30, accumulate);
+        put(c, c1, alpha * c01, accumulate);
+        put(c, c1 + 1, alpha * c11, accumulate);
+        put(c, c1 + 2, alpha * c21, accumulate);
+        put(c, c1 + 3, alpha * c31, accumulate);
+        put(c, c2, alpha * c02, accumulate);
+        put(c, c2 + 1, alpha * c12, accumulate);
+        put(c, c2 + 2, alpha * c22, accumulate);
+        put(c, c2 + 3, alpha * c32, accumulate);
+        put(c, c3, alpha * c03, accumulate);
+        put(c, c3 + 1, alpha * c13, accumulate);
+        put(c, c3 + 2, alpha * c23, accumulate);
+        put(c, c3 + 3, alpha * c33, accumulate);
+    }
+
+    /** C[at] = value, or C[at] + value when accumulating (C is not read otherwise: it may hold NaN). */
+    private static void put(double[] c, int at, double value, boolean accumulate) {
+        c[at] = accumulate ? c[at] + value : value;
     }
 }
