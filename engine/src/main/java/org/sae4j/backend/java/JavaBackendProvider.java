@@ -17,7 +17,8 @@ public final class JavaBackendProvider implements MatrixBackendProvider {
 
     @Override
     public Availability availability() {
-        return Availability.yes("pure Java, always available");
+        // Which kernel and blocking a new instance would use, so `sae info` can say it.
+        return Availability.yes("pure Java, always available; " + create().info().kernel());
     }
 
     @Override
