@@ -43,6 +43,11 @@ public class LbfgsBenchmark {
     @Param({"B"})
     public String shape;
 
+    /** Threads of the two-loop recursion. */
+    @Param({"1", "2"})
+    public int threads;
+
+    private BlockedVectors vectors;
     private LbfgsHistory memory;
     private double[] gradient;
     private double[] previousGradient;
@@ -56,7 +61,8 @@ public class LbfgsBenchmark {
         SparseAutoencoder config = new SparseAutoencoder(s.visible, s.hidden, 0.1, 3e-3, 3);
         int n = config.parameterCount();
         SplittableRandom rnd = new SplittableRandom(3);
-        memory = new LbfgsHistory(history, n);
+        vectors = new BlockedVectors(n, threads);
+        memory = new LbfgsHistory(history, n, vectors);
         gradient = new double[n];
         previousGradient = new double[n];
         direction = new double[n];
@@ -83,6 +89,7 @@ public class LbfgsBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         objective.close();
+        vectors.close();
     }
 
     /**
@@ -102,7 +109,7 @@ public class LbfgsBenchmark {
     /** Ten L-BFGS iterations on the objective, from the same start every call. */
     @Benchmark
     public double tenIterations() {
-        return Lbfgs.builder().history(history).maxIterations(10).build()
+        return Lbfgs.builder().history(history).threads(threads).maxIterations(10).build()
                 .minimize(objective, theta0, null, null).value();
     }
 }

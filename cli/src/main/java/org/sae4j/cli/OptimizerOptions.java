@@ -25,13 +25,16 @@ final class OptimizerOptions {
             description = "Gradient descent: the largest step tried (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    /** The optimiser; invalid settings are usage errors of {@code spec}'s command. */
-    Optimizer build(CommandSpec spec) {
+    /**
+     * The optimiser, L-BFGS running its recursion on {@code threads} threads; invalid settings are usage
+     * errors of {@code spec}'s command.
+     */
+    Optimizer build(CommandSpec spec, int threads) {
         Checks.positive(spec, "--iterations", iterations);
         switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "lbfgs" -> {
                 Checks.positive(spec, "--history", history);
-                return Lbfgs.builder().history(history).maxIterations(iterations).build();
+                return Lbfgs.builder().history(history).threads(threads).maxIterations(iterations).build();
             }
             case "gd" -> {
                 Checks.require(spec, learningRate > 0 && Double.isFinite(learningRate),

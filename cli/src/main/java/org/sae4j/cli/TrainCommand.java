@@ -100,8 +100,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CsvReader.Header header = csvHeader();
         checkOptions();
-        Optimizer opt = optimizer.build(spec);
         EvaluationSettings settings = engine.settings();
+        Optimizer opt = optimizer.build(spec, settings.threads());
         Environment env = sae.env();
 
         Dataset data = source.isImages() ? patchesFromImages(env.err()) : samplesFromFile(header, env.err());

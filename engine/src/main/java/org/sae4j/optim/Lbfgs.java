@@ -27,10 +27,12 @@ public final class Lbfgs implements Optimizer {
     public static final int DEFAULT_HISTORY = 10;
 
     private final int history;
+    private final int threads;
     private final StoppingCriteria criteria;
 
-    private Lbfgs(int history, StoppingCriteria criteria) {
+    private Lbfgs(int history, int threads, StoppingCriteria criteria) {
         this.history = history;
+        this.threads = threads;
         this.criteria = criteria;
     }
 
@@ -47,6 +49,11 @@ public final class Lbfgs implements Optimizer {
     /** The number m of stored correction pairs. */
     public int history() {
         return history;
+    }
+
+    /** Threads for the two-loop recursion; the result does not depend on it. */
+    public int threads() {
+        return threads;
     }
 
     public int maxIterations() {
@@ -72,7 +79,15 @@ public final class Lbfgs implements Optimizer {
         double[] x = x0.clone();
         double[] g = new double[n];
         double[] d = new double[n];
-        LbfgsHistory memory = new LbfgsHistory(history, n);
+        try (BlockedVectors vectors = new BlockedVectors(n, threads)) {
+            return minimize(f, x, g, d, new LbfgsHistory(history, n, vectors), listener, cancellation);
+        }
+    }
+
+    private OptimizationResult minimize(DifferentiableFunction f, double[] x, double[] g, double[] d,
+                                        LbfgsHistory memory, ProgressListener listener,
+                                        Cancellation cancellation) {
+        int n = x.length;
         StrongWolfeLineSearch lineSearch = new StrongWolfeLineSearch(n);
         OptimizationRun run = new OptimizationRun(f, criteria, listener, cancellation);
 
@@ -123,7 +138,7 @@ public final class Lbfgs implements Optimizer {
 
     @Override
     public String toString() {
-        return "Lbfgs[history=" + history + ", maxIterations=" + maxIterations() + ", maxEvaluations="
+        return "Lbfgs[history=" + history + ", threads=" + threads + ", maxIterations=" + maxIterations() + ", maxEvaluations="
                 + maxEvaluations() + ", gradientTolerance=" + gradientTolerance() + ", progressTolerance="
                 + progressTolerance() + "]";
     }
@@ -131,8 +146,19 @@ public final class Lbfgs implements Optimizer {
     /** Collects L-BFGS settings; {@link #build()} validates them. */
     public static final class Builder extends StoppingRules<Builder> {
         private int history = DEFAULT_HISTORY;
+        private int threads = 1;
 
         private Builder() {
+        }
+
+        /**
+         * Threads for the two-loop recursion (default 1). With a long history on a large model the
+         * recursion is bound by memory bandwidth, which a second core raises; the result is the same
+         * for every value.
+         */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
         }
 
         /** Stored correction pairs m ≥ 1; memory grows as 2·m·n doubles. */
@@ -146,7 +172,10 @@ public final class Lbfgs implements Optimizer {
             if (history < 1) {
                 throw new IllegalArgumentException("history must be >= 1, got " + history);
             }
-            return new Lbfgs(history, criteria());
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+            return new Lbfgs(history, threads, criteria());
         }
     }
 }

@@ -13,6 +13,7 @@ final class LbfgsHistory {
     static final double CURVATURE_THRESHOLD = 1e-10;
 
     private final int n;
+    private final BlockedVectors vectors;
     private final double[][] s;
     private final double[][] y;
     private final double[] rho;
@@ -21,8 +22,10 @@ final class LbfgsHistory {
     private int next;
     private double gamma = 1;
 
-    LbfgsHistory(int memory, int n) {
+    /** @param vectors runs the recursion's vector operations (and their threads, if any) */
+    LbfgsHistory(int memory, int n, BlockedVectors vectors) {
         this.n = n;
+        this.vectors = vectors;
         this.s = new double[memory][n];
         this.y = new double[memory][n];
         this.rho = new double[memory];
@@ -84,30 +87,27 @@ final class LbfgsHistory {
         int m = s.length;
         int newest = (next - 1 + m) % m;
         int oldest = (next - size + m) % m;
-        double dot = Vectors.dot(s[newest], direction);
+        double dot = vectors.dot(s[newest], direction);
         for (int k = 0; k < size; k++) {
             int j = (next - 1 - k + m) % m;
             alpha[j] = rho[j] * dot;
-            double[] following = k + 1 < size ? s[(j - 1 + m) % m] : y[oldest];
             if (k + 1 == size) {
                 // Scaling by γ comes between the loops; the last update goes first so the dot product
                 // with y of the oldest pair can be taken on the scaled direction afterwards.
-                Vectors.axpy(-alpha[j], y[j], direction);
-                for (int i = 0; i < n; i++) {
-                    direction[i] *= gamma;
-                }
-                dot = Vectors.dot(following, direction);
+                vectors.axpy(-alpha[j], y[j], direction);
+                vectors.scale(gamma, direction);
+                dot = vectors.dot(y[oldest], direction);
             } else {
-                dot = Vectors.axpyDot(-alpha[j], y[j], direction, following);
+                dot = vectors.axpyDot(-alpha[j], y[j], direction, s[(j - 1 + m) % m]);
             }
         }
         for (int k = size - 1; k >= 0; k--) {
             int j = (next - 1 - k + m) % m;
             double beta = rho[j] * dot;
             if (k > 0) {
-                dot = Vectors.axpyDot(alpha[j] - beta, s[j], direction, y[(j + 1) % m]);
+                dot = vectors.axpyDot(alpha[j] - beta, s[j], direction, y[(j + 1) % m]);
             } else {
-                Vectors.axpy(alpha[j] - beta, s[j], direction);
+                vectors.axpy(alpha[j] - beta, s[j], direction);
             }
         }
     }

@@ -11,19 +11,23 @@ final class Vectors {
      * addition, four keep the memory streams busy. The result depends only on the operands.
      */
     static double dot(double[] a, double[] b) {
-        int n = a.length;
+        return dot(a, b, 0, a.length);
+    }
+
+    /** {@link #dot(double[], double[])} over the elements [from, to). */
+    static double dot(double[] a, double[] b, int from, int to) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
             s0 += a[i] * b[i];
             s1 += a[i + 1] * b[i + 1];
             s2 += a[i + 2] * b[i + 2];
             s3 += a[i + 3] * b[i + 3];
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             s0 += a[i] * b[i];
         }
         return (s0 + s1) + (s2 + s3);
@@ -35,13 +39,17 @@ final class Vectors {
      * pass over y. Summation as in {@link #dot}.
      */
     static double axpyDot(double alpha, double[] x, double[] y, double[] z) {
-        int n = y.length;
+        return axpyDot(alpha, x, y, z, 0, y.length);
+    }
+
+    /** {@link #axpyDot(double, double[], double[], double[])} over the elements [from, to). */
+    static double axpyDot(double alpha, double[] x, double[] y, double[] z, int from, int to) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
             double y0 = y[i] + alpha * x[i];
             double y1 = y[i + 1] + alpha * x[i + 1];
             double y2 = y[i + 2] + alpha * x[i + 2];
@@ -55,7 +63,7 @@ final class Vectors {
             s2 += z[i + 2] * y2;
             s3 += z[i + 3] * y3;
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             double yi = y[i] + alpha * x[i];
             y[i] = yi;
             s0 += z[i] * yi;
@@ -85,7 +93,12 @@ final class Vectors {
 
     /** {@code y += alpha * x}. */
     static void axpy(double alpha, double[] x, double[] y) {
-        for (int i = 0; i < y.length; i++) {
+        axpy(alpha, x, y, 0, y.length);
+    }
+
+    /** {@code y += alpha * x} over the elements [from, to). */
+    static void axpy(double alpha, double[] x, double[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
             y[i] += alpha * x[i];
         }
     }

@@ -29,7 +29,8 @@ public final class Trainer {
     private final SparseAutoencoder config;
     private final Dataset data;
     private EvaluationSettings settings;
-    private Optimizer optimizer = Lbfgs.builder().build();
+    /** Null for the default: L-BFGS with the evaluation's thread count for its recursion. */
+    private Optimizer optimizer;
     private long seed;
     private double[] initialTheta;
     private ProgressListener listener;
@@ -85,7 +86,8 @@ public final class Trainer {
         EvaluationSettings s = settings != null ? settings : EvaluationSettings.defaults();
         double[] theta0 = initialTheta != null ? initialTheta : config.initialParameters(seed);
         try (SparseAutoencoderObjective objective = new SparseAutoencoderObjective(config, data, s)) {
-            OptimizationResult r = optimizer.minimize(objective, theta0, listener, cancellation);
+            Optimizer opt = optimizer != null ? optimizer : Lbfgs.builder().threads(s.threads()).build();
+            OptimizationResult r = opt.minimize(objective, theta0, listener, cancellation);
             return new TrainingResult(new TrainedModel(config, r.x()), r.value(), r.termination(),
                     r.iterations(), r.evaluations(), r.valueHistory(), r.elapsed());
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class LbfgsHistoryTest {
@@ -16,7 +17,7 @@ class LbfgsHistoryTest {
 
     @Test
     void emptyMemoryGivesSteepestDescent() {
-        LbfgsHistory memory = new LbfgsHistory(3, N);
+        LbfgsHistory memory = new LbfgsHistory(3, N, new BlockedVectors(N, 1));
         double[] g = randomVector();
         double[] d = new double[N];
         memory.direction(g, d);
@@ -28,7 +29,7 @@ class LbfgsHistoryTest {
     @Test
     void matchesDenseBfgsInverseUpdatesOverTheNewestPairs() {
         int m = 4;
-        LbfgsHistory memory = new LbfgsHistory(m, N);
+        LbfgsHistory memory = new LbfgsHistory(m, N, new BlockedVectors(N, 1));
         double[][] hessian = randomSpd();
         List<double[][]> pairs = new ArrayList<>();
         for (int k = 0; k < m + 3; k++) {
@@ -56,7 +57,7 @@ class LbfgsHistoryTest {
 
     @Test
     void rejectsPairsWithoutSafelyPositiveCurvature() {
-        LbfgsHistory memory = new LbfgsHistory(3, N);
+        LbfgsHistory memory = new LbfgsHistory(3, N, new BlockedVectors(N, 1));
         double[] direction = randomVector();
         double[] g = randomVector();
         // y orthogonal to s: sᵀy = 0.
@@ -73,7 +74,7 @@ class LbfgsHistoryTest {
 
     @Test
     void resetForgetsEverything() {
-        LbfgsHistory memory = new LbfgsHistory(2, N);
+        LbfgsHistory memory = new LbfgsHistory(2, N, new BlockedVectors(N, 1));
         double[] direction = randomVector();
         double[] g = randomVector();
         assertTrue(memory.update(direction, 1, add(g, scaled(3, direction)), g));
@@ -184,5 +185,35 @@ class LbfgsHistoryTest {
         double[] z = x.clone();
         Vectors.axpy(-1, y, z);
         return z;
+    }
+
+    @Test
+    void directionIsBitwiseTheSameForEveryThreadCount() {
+        int n = 3 * BlockedVectors.BLOCK + 123;
+        double[] gradient = new SplittableRandom(3).doubles(n, -1, 1).toArray();
+        double[] reference = null;
+        for (int threads : new int[] {1, 2, 3}) {
+            try (BlockedVectors vectors = new BlockedVectors(n, threads)) {
+                LbfgsHistory memory = new LbfgsHistory(4, n, vectors);
+                SplittableRandom pairs = new SplittableRandom(5);
+                for (int k = 0; k < 6; k++) {
+                    double[] direction = pairs.doubles(n, -1, 1).toArray();
+                    double[] oldGradient = pairs.doubles(n, -1, 1).toArray();
+                    double[] newGradient = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        newGradient[i] = oldGradient[i] + (1 + i % 5) * direction[i];
+                    }
+                    assertTrue(memory.update(direction, 1, newGradient, oldGradient));
+                }
+                double[] d = new double[n];
+                memory.direction(gradient, d);
+                if (reference == null) {
+                    reference = d;
+                } else {
+                    assertArrayEquals(reference, d, 0, "threads=" + threads);
+                }
+            }
+        }
+        assertTrue(Vectors.dot(reference, gradient) < 0, "a descent direction");
     }
 }
