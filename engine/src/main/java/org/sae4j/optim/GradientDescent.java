@@ -13,18 +13,17 @@ package org.sae4j.optim;
  * ends a fixed-step run at once; with backtracking it is treated as a failed trial and halved. Memory:
  * three vectors of length n (five with backtracking), allocated once per {@link #minimize} call.
  */
-public final class GradientDescent implements Optimizer {
+public final class GradientDescent extends StoppingOptimizer {
     /** Default learning rate, the largest step ever taken. */
     public static final double DEFAULT_LEARNING_RATE = 1.0;
 
     private final double learningRate;
     private final boolean backtracking;
-    private final StoppingCriteria criteria;
 
     private GradientDescent(double learningRate, boolean backtracking, StoppingCriteria criteria) {
+        super(criteria);
         this.learningRate = learningRate;
         this.backtracking = backtracking;
-        this.criteria = criteria;
     }
 
     /**
@@ -41,22 +40,6 @@ public final class GradientDescent implements Optimizer {
 
     public boolean backtracking() {
         return backtracking;
-    }
-
-    public int maxIterations() {
-        return criteria.maxIterations();
-    }
-
-    public int maxEvaluations() {
-        return criteria.maxEvaluations();
-    }
-
-    public double gradientTolerance() {
-        return criteria.gradientTolerance();
-    }
-
-    public double progressTolerance() {
-        return criteria.progressTolerance();
     }
 
     @Override
@@ -123,9 +106,7 @@ public final class GradientDescent implements Optimizer {
 
     @Override
     public String toString() {
-        return "GradientDescent[learningRate=" + learningRate + ", backtracking=" + backtracking
-                + ", maxIterations=" + maxIterations() + ", maxEvaluations=" + maxEvaluations()
-                + ", gradientTolerance=" + gradientTolerance() + ", progressTolerance=" + progressTolerance() + "]";
+        return describe("GradientDescent", "learningRate=" + learningRate + ", backtracking=" + backtracking);
     }
 
     /** Collects gradient-descent settings; {@link #build()} validates them. */

@@ -22,18 +22,17 @@ package org.sae4j.optim;
  * while the line search backtracks; {@link Termination#CANCELLED}. Every accepted point satisfies
  * sufficient decrease, so the last accepted point is also the best one and is what the result holds.
  */
-public final class Lbfgs implements Optimizer {
+public final class Lbfgs extends StoppingOptimizer {
     /** Default number of stored pairs m. */
     public static final int DEFAULT_HISTORY = 10;
 
     private final int history;
     private final int threads;
-    private final StoppingCriteria criteria;
 
     private Lbfgs(int history, int threads, StoppingCriteria criteria) {
+        super(criteria);
         this.history = history;
         this.threads = threads;
-        this.criteria = criteria;
     }
 
     /** A builder with the defaults: history 10, 400 iterations, 2·maxIterations + 20 evaluations, gradient tolerance 1e-5, progress tolerance 1e-9. */
@@ -54,22 +53,6 @@ public final class Lbfgs implements Optimizer {
     /** Threads for the two-loop recursion; the result does not depend on it. */
     public int threads() {
         return threads;
-    }
-
-    public int maxIterations() {
-        return criteria.maxIterations();
-    }
-
-    public int maxEvaluations() {
-        return criteria.maxEvaluations();
-    }
-
-    public double gradientTolerance() {
-        return criteria.gradientTolerance();
-    }
-
-    public double progressTolerance() {
-        return criteria.progressTolerance();
     }
 
     @Override
@@ -138,9 +121,7 @@ public final class Lbfgs implements Optimizer {
 
     @Override
     public String toString() {
-        return "Lbfgs[history=" + history + ", threads=" + threads + ", maxIterations=" + maxIterations() + ", maxEvaluations="
-                + maxEvaluations() + ", gradientTolerance=" + gradientTolerance() + ", progressTolerance="
-                + progressTolerance() + "]";
+        return describe("Lbfgs", "history=" + history + ", threads=" + threads);
     }
 
     /** Collects L-BFGS settings; {@link #build()} validates them. */

@@ -1,0 +1,33 @@
+package org.sae4j.optim;
+
+/** An optimiser with the shared budgets and tolerances of {@link StoppingRules}, and their accessors. */
+abstract class StoppingOptimizer implements Optimizer {
+    final StoppingCriteria criteria;
+
+    StoppingOptimizer(StoppingCriteria criteria) {
+        this.criteria = criteria;
+    }
+
+    public int maxIterations() {
+        return criteria.maxIterations();
+    }
+
+    public int maxEvaluations() {
+        return criteria.maxEvaluations();
+    }
+
+    public double gradientTolerance() {
+        return criteria.gradientTolerance();
+    }
+
+    public double progressTolerance() {
+        return criteria.progressTolerance();
+    }
+
+    /** {@code Name[own settings, maxIterations=…, maxEvaluations=…, gradientTolerance=…, progressTolerance=…]}. */
+    String describe(String name, String ownSettings) {
+        return name + "[" + ownSettings + ", maxIterations=" + maxIterations() + ", maxEvaluations="
+                + maxEvaluations() + ", gradientTolerance=" + gradientTolerance() + ", progressTolerance="
+                + progressTolerance() + "]";
+    }
+}
