@@ -123,14 +123,10 @@ final class DoubleGemm {
     /** Packs op(A)[ic:ic+mc, pc:pc+kc] as micro-panels of mr rows, each stored p-major, zero padded. */
     private void packA(boolean transA, int mc, int kc, double[] a, int offA, int lda, int ic, int pc,
                        double[] packed) {
-        if (!transA) {
+        if (transA) {
+            packAcross(kc, mc, mr, a, offA + pc + ic * lda, lda, packed, A_START);
+        } else {
             packAlong(kc, mc, mr, a, offA + ic + pc * lda, lda, packed, A_START);
-            return;
-        }
-        int dst = A_START;
-        for (int ir = 0; ir < mc; ir += mr) {
-            packAcross(kc, Math.min(mr, mc - ir), mr, a, offA + pc + (ic + ir) * lda, lda, packed, dst);
-            dst += mr * kc;
         }
     }
 
@@ -139,12 +135,8 @@ final class DoubleGemm {
                        double[] packed) {
         if (transB) {
             packAlong(kc, nc, nr, b, offB + jc + pc * ldb, ldb, packed, bStart);
-            return;
-        }
-        int dst = bStart;
-        for (int jr = 0; jr < nc; jr += nr) {
-            packAcross(kc, Math.min(nr, nc - jr), nr, b, offB + pc + (jc + jr) * ldb, ldb, packed, dst);
-            dst += nr * kc;
+        } else {
+            packAcross(kc, nc, nr, b, offB + pc + jc * ldb, ldb, packed, bStart);
         }
     }
 
@@ -208,6 +200,14 @@ final class DoubleGemm {
      */
     private static void packAcross(int kc, int width, int panel, double[] src, int start, int ld, double[] packed,
                                    int dst) {
+        for (int r = 0; r < width; r += panel) {
+            packPanelAcross(kc, Math.min(panel, width - r), panel, src, start + r * ld, ld, packed, dst + r * kc);
+        }
+    }
+
+    /** One micro-panel of {@link #packAcross}: {@code width ≤ panel} source rows, zero padded. */
+    private static void packPanelAcross(int kc, int width, int panel, double[] src, int start, int ld,
+                                        double[] packed, int dst) {
         int r = 0;
         for (; r + 4 <= width; r += 4) {
             int s0 = start + r * ld;
