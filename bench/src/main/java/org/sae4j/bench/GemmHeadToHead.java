@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.sae4j.backend.MatrixBackend;
+import org.sae4j.data.Precision;
 
 /**
  * The five products of one evaluation, single thread, backend against backend in one JVM, rounds
@@ -20,22 +21,33 @@ public final class GemmHeadToHead {
     private GemmHeadToHead() {
     }
 
+    private static final String USAGE = "usage: GemmHeadToHead SHAPE(A|B|C) PRECISION(f64|f32) ROUNDS"
+            + " BACKENDS(comma list, the last is the reference) [SAMPLES, default 10000]";
+
     public static void main(String[] args) {
         if (args.length < 4 || args.length > 5) {
-            System.err.println("usage: GemmHeadToHead SHAPE(A|B|C) PRECISION(f64|f32) ROUNDS BACKENDS(comma list,"
-                    + " the last is the reference) [SAMPLES, default 10000]");
+            System.err.println(USAGE);
             System.exit(2);
         }
-        Shape shape = Shape.valueOf(args[0]);
-        boolean single = switch (args[1]) {
-            case "f64" -> false;
-            case "f32" -> true;
-            default -> throw new IllegalArgumentException("precision must be f64 or f32, got " + args[1]);
-        };
-        int rounds = Integer.parseInt(args[2]);
-        List<String> names = Arrays.asList(args[3].split(","));
-        int samples = args.length == 5 ? Integer.parseInt(args[4]) : 10_000;
-        report(shape, single, rounds, names, samples).forEach(System.out::println);
+        try {
+            Shape shape = shape(args[0]);
+            boolean single = Precision.parse(args[1]) == Precision.F32;
+            int rounds = Integer.parseInt(args[2]);
+            List<String> names = Arrays.asList(args[3].split(","));
+            int samples = args.length == 5 ? Integer.parseInt(args[4]) : 10_000;
+            report(shape, single, rounds, names, samples).forEach(System.out::println);
+        } catch (IllegalArgumentException e) {
+            System.err.println("GemmHeadToHead: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+        }
+    }
+
+    private static Shape shape(String name) {
+        try {
+            return Shape.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("shape must be A, B or C, got '" + name + "'", e);
+        }
     }
 
     /** Runs the protocol and returns the report: a title line, then a Markdown table. */
