@@ -62,7 +62,7 @@ final class BlockedVectors implements AutoCloseable {
         run(AXPY, alpha, x, y, null);
     }
 
-    /** {@code y += alpha * x}, then returns {@code z·y}: one pass ({@link Vectors#axpyDot}). */
+    /** {@code y += alpha * x}, then returns {@code z·y}, in one pass. */
     double axpyDot(double alpha, double[] x, double[] y, double[] z) {
         return run(AXPY_DOT, alpha, x, y, z);
     }

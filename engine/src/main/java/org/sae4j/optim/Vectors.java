@@ -34,15 +34,10 @@ final class Vectors {
     }
 
     /**
-     * {@code y += alpha * x}, then returns {@code z·y} of the updated y, in one pass: the two-loop
-     * recursion is bound by memory bandwidth, and fusing the update with the next dot product saves a
-     * pass over y. Summation as in {@link #dot}.
+     * {@code y += alpha * x} over the elements [from, to), then returns {@code z·y} over them, in one
+     * pass: the two-loop recursion is bound by memory bandwidth, and fusing the update with the next
+     * dot product saves a pass over y. Summation as in {@link #dot}.
      */
-    static double axpyDot(double alpha, double[] x, double[] y, double[] z) {
-        return axpyDot(alpha, x, y, z, 0, y.length);
-    }
-
-    /** {@link #axpyDot(double, double[], double[], double[])} over the elements [from, to). */
     static double axpyDot(double alpha, double[] x, double[] y, double[] z, int from, int to) {
         double s0 = 0;
         double s1 = 0;

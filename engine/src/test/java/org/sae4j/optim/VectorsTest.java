@@ -35,7 +35,7 @@ class VectorsTest {
             expectedDot += z[i] * expectedY[i];
             dotSize += Math.abs(z[i] * expectedY[i]);
         }
-        double fused = Vectors.axpyDot(alpha, x, y, z);
+        double fused = Vectors.axpyDot(alpha, x, y, z, 0, n);
         assertArrayEquals(expectedY, y, 0, "the update is the same expression as axpy, bit for bit");
         assertEquals(expectedDot, fused, 4 * n * Math.ulp(1.0) * dotSize);
     }
