@@ -67,19 +67,15 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     private EngineOptions engine;
 
-    @Option(names = "--json", description = "Print one JSON object with the results on stdout.")
-    private boolean json;
-
-    @Option(names = "--progress-every", paramLabel = "N", defaultValue = "10",
-            description = "When stderr is not a terminal, print progress every N iterations (default: ${DEFAULT-VALUE}).")
-    private int progressEvery;
+    @Mixin
+    private ReportOptions report;
 
     @Override
     public Integer call() throws IOException {
         Checks.positive(spec, "--samples", samples);
         Checks.positive(spec, "--iterations", iterations);
         Checks.positive(spec, "--images", images);
-        Checks.positive(spec, "--progress-every", progressEvery);
+        report.check(spec);
         Checks.require(spec, imageSize >= 16 && Integer.bitCount(imageSize) == 1,
                 "--image-size must be a power of two >= 16, got " + imageSize);
         EvaluationSettings settings = engine.settings();
@@ -100,6 +96,6 @@ final class DemoCommand implements Callable<Integer> {
                 patches.toPrecision(settings.precision()), settings, optimizer, iterations, seed, description);
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),
                 out.resolve("features.png"), PATCH, PATCH);
-        return TrainingJob.run(plan, outputs, env, json, progressEvery);
+        return TrainingJob.run(plan, outputs, env, report);
     }
 }

@@ -89,12 +89,8 @@ final class TrainCommand implements Callable<Integer> {
                     + " patches).")
     private Path features;
 
-    @Option(names = "--json", description = "Print one JSON object with the results on stdout.")
-    private boolean json;
-
-    @Option(names = "--progress-every", paramLabel = "N", defaultValue = "10",
-            description = "When stderr is not a terminal, print progress every N iterations (default: ${DEFAULT-VALUE}).")
-    private int progressEvery;
+    @Mixin
+    private ReportOptions report;
 
     @Override
     public Integer call() throws IOException {
@@ -120,7 +116,7 @@ final class TrainCommand implements Callable<Integer> {
                 optimizer.iterations, seed, description);
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),
                 picture, side, side);
-        return TrainingJob.run(plan, outputs, env, json, progressEvery);
+        return TrainingJob.run(plan, outputs, env, report);
     }
 
     /** Usage errors are reported before any data is read. */
@@ -132,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
         Checks.positiveIfGiven(spec, "--patch", patch);
         Checks.positiveIfGiven(spec, "--patches", patches);
         Checks.positiveIfGiven(spec, "--limit", limit);
-        Checks.positive(spec, "--progress-every", progressEvery);
+        report.check(spec);
         if (whiten != null) {
             Checks.finiteNonNegative(spec, "--whiten", whiten);
         }

@@ -53,7 +53,7 @@ final class TrainingJob {
     }
 
     /** Trains, saves and reports; returns the exit code (0, or {@link Sae#EXIT_INTERRUPTED} after Ctrl-C). */
-    static int run(Plan plan, Outputs outputs, Environment env, boolean json, int progressEvery) throws IOException {
+    static int run(Plan plan, Outputs outputs, Environment env, ReportOptions options) throws IOException {
         for (Path p : new Path[] {outputs.model(), outputs.costPlot(), outputs.features()}) {
             Path parent = p == null ? null : p.toAbsolutePath().getParent();
             if (parent != null) {
@@ -62,9 +62,9 @@ final class TrainingJob {
         }
         Cancellation cancellation = new Cancellation();
         try (CancelOnShutdown guard = CancelOnShutdown.install(env.cancelOnShutdown(), cancellation, env.err())) {
-            TrainingResult result = train(plan, env, cancellation, progressEvery);
+            TrainingResult result = train(plan, env, cancellation, options.progressEvery);
             save(plan, outputs, result);
-            report(plan, outputs, result, env, json);
+            report(plan, outputs, result, env, options.json);
             return result.termination() == Termination.CANCELLED ? Sae.EXIT_INTERRUPTED : 0;
         }
     }
