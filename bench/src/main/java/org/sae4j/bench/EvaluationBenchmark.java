@@ -62,8 +62,7 @@ public class EvaluationBenchmark {
         Shape s = Shape.valueOf(shape);
         int m = samples > 0 ? samples : s.samples;
         SparseAutoencoder config = new SparseAutoencoder(s.visible, s.hidden, 0.1, 3e-3, 3);
-        EvaluationSettings settings = EvaluationSettings.defaults()
-                .withBackend(Backends.byName(backend))
+        EvaluationSettings settings = EvaluationSettings.of(Backends.byName(backend), Precision.F64)
                 .withThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
                 .withChunkSize(chunk)
                 .withPrecision(Precision.parse(precision));

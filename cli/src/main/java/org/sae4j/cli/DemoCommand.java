@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         report.check(spec);
         Checks.require(spec, imageSize >= 16 && Integer.bitCount(imageSize) == 1,
                 "--image-size must be a power of two >= 16, got " + imageSize);
-        EvaluationSettings settings = engine.settings();
+        EvaluationSettings settings = engine.settings(PATCH * PATCH, HIDDEN);
         Environment env = sae.env();
 
         env.err().printf(Locale.ROOT, "generating %d whitened dead-leaves images of %dx%d (seed %d), cutting %d"
@@ -92,6 +92,7 @@ final class DemoCommand implements Callable<Integer> {
                 + ", seed " + seed);
         description.put("optimizer", optimizer.toString());
         description.put("chunk", Integer.toString(settings.chunkSize()));
+        description.put("backendChoice", engine.backendChoice());
         TrainingJob.Plan plan = new TrainingJob.Plan(SparseAutoencoder.ufldl(PATCH * PATCH, HIDDEN),
                 patches.toPrecision(settings.precision()), settings, optimizer, iterations, seed, description);
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),

@@ -1,6 +1,9 @@
 package org.sae4j.cli;
 
+import org.sae4j.autoencoder.ChunkProducts;
 import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.backend.AutoSelection;
+import org.sae4j.backend.MatrixBackend;
 import org.sae4j.backend.MatrixBackends;
 import org.sae4j.data.Precision;
 import picocli.CommandLine.ITypeConverter;
@@ -31,16 +34,43 @@ final class EngineOptions {
             description = "Samples per parallel task; changes only the last bits (default: ${DEFAULT-VALUE}).")
     int chunk;
 
-    /** The settings these options describe; resolving the backend may throw BackendUnavailableException. */
-    EvaluationSettings settings() {
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Checks.positive(spec, "--threads", workers);
+    private String backendChoice;
+
+    /** Checks the values; usage errors come before any data is read. */
+    void check() {
+        Checks.positive(spec, "--threads", threads());
         Checks.positive(spec, "--chunk", chunk);
-        return EvaluationSettings.defaults()
-                .withBackend(MatrixBackends.get(backend))
-                .withThreads(workers)
-                .withChunkSize(chunk)
-                .withPrecision(precision);
+    }
+
+    /** Worker threads: {@code --threads}, else the number of cores. */
+    int threads() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The settings for a {@code visible → hidden} model. A named backend is loaded alone, with no
+     * measuring; {@code auto} is resolved for this model's products (measured once per machine, then
+     * remembered). May throw BackendUnavailableException.
+     */
+    EvaluationSettings settings(int visible, int hidden) {
+        check();
+        MatrixBackend chosen;
+        if (MatrixBackends.AUTO.equalsIgnoreCase(backend.strip())) {
+            AutoSelection.Choice choice = MatrixBackends.auto(ChunkProducts.workload(visible, hidden, chunk, precision));
+            chosen = choice.backend();
+            backendChoice = choice.measurements().isEmpty() ? "auto: " + chosen.name() + " (no other to compare)"
+                    : "auto: " + choice.summary();
+        } else {
+            chosen = MatrixBackends.get(backend);
+            backendChoice = "--backend " + chosen.name();
+        }
+        return new EvaluationSettings(chosen, threads(), chunk, precision,
+                EvaluationSettings.DEFAULT_ACTIVATION_CACHE_BYTES);
+    }
+
+    /** How the backend of the last {@link #settings} was chosen, for the log, the model and {@code --json}. */
+    String backendChoice() {
+        return backendChoice;
     }
 
     static final class PrecisionConverter implements ITypeConverter<Precision> {

@@ -64,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
                     + " (from " + npy + ") and h = " + config.hidden() + " need 2hv + h + v = "
                     + config.parameterCount());
         }
-        EvaluationSettings settings = engine.settings();
+        EvaluationSettings settings = engine.settings(config.visible(), config.hidden());
         double[] gradient = new double[parameters.length];
         double cost;
         try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(config,
@@ -83,6 +83,7 @@ final class EvalCommand implements Callable<Integer> {
                     .put("samples", x.samples())
                     .put("gradient", gradOut == null ? null : gradOut.toString())
                     .put("backend", settings.backend().name())
+                    .put("backendChoice", engine.backendChoice())
                     .put("precision", settings.precision().shortName()));
         } else {
             env.out().println("J = " + cost);

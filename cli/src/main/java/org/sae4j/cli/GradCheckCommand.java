@@ -78,7 +78,7 @@ final class GradCheckCommand implements Callable<Integer> {
         }
         Dataset data = npy != null ? NpyReader.readSamples(npy) : randomData();
         SparseAutoencoder config = sparsity.config(data.features(), hidden);
-        EvaluationSettings settings = engine.settings();
+        EvaluationSettings settings = engine.settings(config.visible(), config.hidden());
         double limit = tolerance != null ? tolerance
                 : settings.precision() == Precision.F64 ? F64_TOLERANCE : F32_TOLERANCE;
         GradientCheck.Result result;

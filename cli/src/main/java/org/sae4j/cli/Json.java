@@ -3,7 +3,8 @@ package org.sae4j.cli;
 import java.util.List;
 
 /**
- * Writes one flat JSON object, keys in insertion order. Strings are escaped per RFC 8259; non-finite
+ * Writes one JSON object, keys in insertion order; values are strings, numbers, booleans, string
+ * arrays or nested objects. Strings are escaped per RFC 8259; non-finite
  * numbers (NaN, infinities), which JSON cannot represent, are written as {@code null}.
  */
 final class Json {
@@ -38,6 +39,10 @@ final class Json {
             array.append(v == null ? "null" : quote(v));
         }
         return raw(key, array.append(']').toString());
+    }
+
+    Json put(String key, Json object) {
+        return raw(key, object == null ? "null" : object.toString());
     }
 
     @Override

@@ -96,13 +96,14 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CsvReader.Header header = csvHeader();
         checkOptions();
-        EvaluationSettings settings = engine.settings();
-        Optimizer opt = optimizer.build(spec, settings.threads());
+        engine.check();
+        Optimizer opt = optimizer.build(spec, engine.threads());
         Environment env = sae.env();
 
         Dataset data = source.isImages() ? patchesFromImages(env.err()) : samplesFromFile(header, env.err());
         data = preprocess(data, env.err());
         SparseAutoencoder config = sparsity.config(data.features(), hidden);
+        EvaluationSettings settings = engine.settings(config.visible(), config.hidden());
         int side = patch != null ? patch : squareSide(data.features());
         Checks.require(spec, features == null || side > 0, "--features needs square inputs (p x p values per sample),"
                 + " got " + data.features() + " values per sample");
@@ -112,6 +113,7 @@ final class TrainCommand implements Callable<Integer> {
         description.put("source", source.path().toString());
         description.put("optimizer", opt.toString());
         description.put("chunk", Integer.toString(settings.chunkSize()));
+        description.put("backendChoice", engine.backendChoice());
         TrainingJob.Plan plan = new TrainingJob.Plan(config, data.toPrecision(settings.precision()), settings, opt,
                 optimizer.iterations, seed, description);
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),

@@ -75,6 +75,10 @@ final class TrainingJob {
         env.err().printf(Locale.ROOT, "training %d -> %d on %d samples: rho %s, lambda %s, beta %s; %s; backend %s,"
                         + " %d threads, %s%n", c.visible(), c.hidden(), plan.data().samples(), c.rho(), c.lambda(),
                 c.beta(), plan.optimizer(), s.backend().name(), s.threads(), s.precision().shortName());
+        String choice = plan.description().get("backendChoice");
+        if (choice != null && choice.startsWith("auto: ")) {
+            env.err().println("backend " + choice);
+        }
         ProgressPrinter progress = new ProgressPrinter(env.err(), env.terminal(), progressEvery, plan.maxIterations());
         try {
             return Trainer.builder(c, plan.data())
@@ -118,6 +122,7 @@ final class TrainingJob {
                     .put("termination", r.termination().name())
                     .put("seconds", seconds(r))
                     .put("backend", s.backend().name())
+                    .put("backendChoice", plan.description().get("backendChoice"))
                     .put("threads", s.threads())
                     .put("precision", s.precision().shortName())
                     .put("model", outputs.model().toString())

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.data.Precision;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.MatrixBackends;
@@ -73,14 +74,14 @@ class EvalCommandTest {
 
         Cli.Run run = Cli.run("eval", "--theta", thetaFile.toString(), "--npy", xFile.toString(), "--hidden",
                 "" + H, "--rho", "0.1", "--lambda", "0.003", "--beta", "2.5", "--threads", "2", "--chunk", "4",
-                "--grad-out", gradFile.toString());
+                "--backend", "java", "--grad-out", gradFile.toString());
         assertEquals(0, run.exitCode(), run.transcript());
         String firstLine = run.out().lines().findFirst().orElseThrow();
         assertTrue(firstLine.startsWith("J = "), run.out());
         double cost = Double.parseDouble(firstLine.substring(4));
 
         SparseAutoencoder config = new SparseAutoencoder(V, H, 0.1, 0.003, 2.5);
-        EvaluationSettings settings = EvaluationSettings.defaults().withBackend(MatrixBackends.get("java"))
+        EvaluationSettings settings = EvaluationSettings.of(MatrixBackends.get("java"), Precision.F64)
                 .withThreads(2).withChunkSize(4);
         double[] gradient = new double[theta.length];
         double engineCost;

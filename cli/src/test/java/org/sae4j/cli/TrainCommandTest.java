@@ -76,9 +76,10 @@ class TrainCommandTest {
     @Test
     void finalCostIsTheObjectiveAtTheSavedParameters() throws Exception {
         Dataset data = TestData.samples(9, 30, 2);
-        StoredModel model = train("m", "--npy", TestData.writeNpy(dir.resolve("x.npy"), data).toString());
+        StoredModel model = train("m", "--npy", TestData.writeNpy(dir.resolve("x.npy"), data).toString(),
+                "--backend", "java");
         SparseAutoencoder config = new SparseAutoencoder(9, 3, 0.01, 1e-4, 3);
-        EvaluationSettings settings = EvaluationSettings.defaults().withBackend(MatrixBackends.get("java"))
+        EvaluationSettings settings = EvaluationSettings.of(MatrixBackends.get("java"), Precision.F64)
                 .withThreads(1);
         try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(config, data, settings)) {
             assertEquals(f.evaluate(model.theta(), new double[model.theta().length]), model.metadata().finalCost(),

@@ -1,6 +1,7 @@
 package org.sae4j.autoencoder;
 
 import java.util.Objects;
+import org.sae4j.backend.GemmWorkload;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.backend.MatrixBackends;
 import org.sae4j.data.Precision;
@@ -45,10 +46,26 @@ public record EvaluationSettings(MatrixBackend backend, int threads, int chunkSi
         }
     }
 
-    /** Automatic backend, all available processors, default chunk size, f64. */
+    /**
+     * All available processors, default chunk size, f64, and the automatic backend resolved now for
+     * {@link GemmWorkload#standard(boolean) the standard workload} (see {@link MatrixBackends#auto}).
+     */
     public static EvaluationSettings defaults() {
-        return new EvaluationSettings(MatrixBackends.defaultBackend(), Runtime.getRuntime().availableProcessors(),
-                DEFAULT_CHUNK_SIZE, Precision.F64, DEFAULT_ACTIVATION_CACHE_BYTES);
+        return of(MatrixBackends.get(MatrixBackends.AUTO, GemmWorkload.standard(false)), Precision.F64);
+    }
+
+    /**
+     * All available processors, default chunk size, {@code precision}, and the automatic backend
+     * resolved now for this model's products in that precision.
+     */
+    public static EvaluationSettings defaults(SparseAutoencoder config, Precision precision) {
+        return of(MatrixBackends.get(MatrixBackends.AUTO, ChunkProducts.workload(config, precision)), precision);
+    }
+
+    /** All available processors, default chunk size and cache, with this backend and precision. */
+    public static EvaluationSettings of(MatrixBackend backend, Precision precision) {
+        return new EvaluationSettings(backend, Runtime.getRuntime().availableProcessors(), DEFAULT_CHUNK_SIZE,
+                precision, DEFAULT_ACTIVATION_CACHE_BYTES);
     }
 
     public EvaluationSettings withBackend(MatrixBackend backend) {

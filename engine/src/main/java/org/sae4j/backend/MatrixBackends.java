@@ -1,19 +1,23 @@
 package org.sae4j.backend;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sae4j.io.UserCache;
 
 /**
  * Finds backends with {@link ServiceLoader} and picks one by name.
  *
  * <p>Selection: an explicit name ({@code java}, {@code native}, ...) or {@code auto}. {@code auto}
- * takes the available provider with the highest priority. The system property {@value #PROPERTY}
- * overrides {@code auto} for the whole JVM. The choice and its reason are logged once per name at INFO.
+ * measures every available backend on the job's products and keeps the highest-priority one unless
+ * another is clearly faster ({@link AutoSelection}); the measurement is remembered per machine, so
+ * it is made once. The system property {@value #PROPERTY} overrides {@code auto} for the whole JVM,
+ * with no measuring. The choice and its reason are logged once per name at INFO.
  * Asking by name for a backend that cannot run throws {@link BackendUnavailableException} with the
  * provider's explanation; there is never a silent fallback for an explicit request.
  */
@@ -25,31 +29,54 @@ public final class MatrixBackends {
 
     private static final System.Logger LOG = System.getLogger(MatrixBackends.class.getName());
     private static final ConcurrentHashMap<String, MatrixBackend> CACHE = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, AutoSelection.Choice> AUTO_CHOICES = new ConcurrentHashMap<>();
 
     private MatrixBackends() {
     }
 
-    /** The backend chosen by {@value #PROPERTY}, or {@code auto} when it is not set. */
+    /** The backend chosen by {@value #PROPERTY}, or {@code auto} on the standard workload when it is not set. */
     public static MatrixBackend defaultBackend() {
         return get(AUTO);
     }
 
     /**
-     * The backend with this name, or the automatic choice for {@code auto} (or {@code null}).
+     * The backend with this name, or for {@code auto} (or {@code null}) the automatic choice for
+     * {@link GemmWorkload#standard(boolean) the standard workload} in f64.
      *
      * @throws BackendUnavailableException if the named backend is unknown or cannot run here
      */
     public static MatrixBackend get(String name) {
+        return get(name, GemmWorkload.standard(false));
+    }
+
+    /**
+     * The backend with this name; for {@code auto}, the one {@link #auto(GemmWorkload)} chooses for
+     * {@code workload}. A named backend is never measured, and no other backend is loaded for it.
+     *
+     * @throws BackendUnavailableException if the named backend is unknown or cannot run here
+     */
+    public static MatrixBackend get(String name, GemmWorkload workload) {
         String key = normalise(name);
         if (key.equals(AUTO)) {
-            String forced = normalise(System.getProperty(PROPERTY));
-            if (!forced.equals(AUTO)) {
-                return CACHE.computeIfAbsent("auto=" + forced,
-                        k -> logChoice(byName(forced), "forced by -D" + PROPERTY + "=" + forced));
-            }
-            return CACHE.computeIfAbsent(AUTO, k -> chooseAutomatically());
+            return auto(workload).backend();
         }
         return CACHE.computeIfAbsent(key, k -> logChoice(byName(key), "requested by name"));
+    }
+
+    /**
+     * The automatic choice for the products of a job: {@value #PROPERTY} when set; else every available
+     * backend measured on {@code workload} (about a second, once per machine: the result is remembered
+     * in {@link UserCache#root()}/{@value AutoSelection#CHOICES_FILE}) and picked by {@link AutoSelection}.
+     * Made once per JVM and shape class, so every evaluation of a run uses the same backend.
+     */
+    public static AutoSelection.Choice auto(GemmWorkload workload) {
+        String forced = normalise(System.getProperty(PROPERTY));
+        if (!forced.equals(AUTO)) {
+            MatrixBackend backend = CACHE.computeIfAbsent("auto=" + forced,
+                    k -> logChoice(byName(forced), "forced by -D" + PROPERTY + "=" + forced));
+            return new AutoSelection.Choice(backend, workload, List.of(), false);
+        }
+        return AUTO_CHOICES.computeIfAbsent(workload.shapeClass(), k -> chooseAutomatically(workload));
     }
 
     private static String normalise(String name) {
@@ -94,18 +121,28 @@ public final class MatrixBackends {
         throw new BackendUnavailableException("Unknown backend '" + name + "'; registered backends: " + known + "." + hint);
     }
 
-    private static MatrixBackend chooseAutomatically() {
+    private static AutoSelection.Choice chooseAutomatically(GemmWorkload workload) {
         List<String> skipped = new ArrayList<>();
+        List<AutoSelection.Candidate> candidates = new ArrayList<>();
         for (MatrixBackendProvider p : providers()) {
             MatrixBackendProvider.Availability a = p.availability();
             if (a.available()) {
-                String reason = "auto: highest-priority available backend"
-                        + (skipped.isEmpty() ? "" : "; skipped " + String.join("; ", skipped));
-                return logChoice(p.create(), reason);
+                candidates.add(new AutoSelection.Candidate(CACHE.computeIfAbsent(p.name(), k -> p.create()),
+                        p.priority()));
+            } else {
+                skipped.add(p.name() + " (" + a.reason() + ")");
             }
-            skipped.add(p.name() + " (" + a.reason() + ")");
         }
-        throw new BackendUnavailableException("No matrix backend is available; skipped " + String.join("; ", skipped));
+        if (candidates.isEmpty()) {
+            throw new BackendUnavailableException("No matrix backend is available; skipped "
+                    + String.join("; ", skipped));
+        }
+        Path choices = UserCache.root().resolve(AutoSelection.CHOICES_FILE);
+        AutoSelection.Choice choice = AutoSelection.choose(candidates, workload, choices,
+                BackendCalibration.DEFAULT_BUDGET);
+        logChoice(choice.backend(), "auto: " + (choice.measurements().isEmpty() ? "the only available backend"
+                : choice.summary()) + (skipped.isEmpty() ? "" : "; skipped " + String.join("; ", skipped)));
+        return choice;
     }
 
     private static MatrixBackend logChoice(MatrixBackend backend, String reason) {

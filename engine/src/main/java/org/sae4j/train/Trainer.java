@@ -41,7 +41,10 @@ public final class Trainer {
         this.data = Objects.requireNonNull(data, "data");
     }
 
-    /** A trainer with defaults: L-BFGS (400 iterations), seed 0, {@link EvaluationSettings#defaults()}. */
+    /**
+     * A trainer with defaults: L-BFGS (400 iterations), seed 0, and
+     * {@link EvaluationSettings#defaults(SparseAutoencoder, org.sae4j.data.Precision)} in f64.
+     */
     public static Trainer builder(SparseAutoencoder config, Dataset data) {
         return new Trainer(config, data);
     }
@@ -83,7 +86,8 @@ public final class Trainer {
 
     /** Runs the optimiser to one of its termination reasons. */
     public TrainingResult train() {
-        EvaluationSettings s = settings != null ? settings : EvaluationSettings.defaults();
+        EvaluationSettings s = settings != null ? settings
+                : EvaluationSettings.defaults(config, org.sae4j.data.Precision.F64);
         double[] theta0 = initialTheta != null ? initialTheta : config.initialParameters(seed);
         try (SparseAutoencoderObjective objective = new SparseAutoencoderObjective(config, data, s)) {
             Optimizer opt = optimizer != null ? optimizer : Lbfgs.builder().threads(s.threads()).build();

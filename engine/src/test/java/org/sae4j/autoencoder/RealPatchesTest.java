@@ -28,7 +28,7 @@ class RealPatchesTest {
         double[] first = null;
         double firstCost = 0;
         for (int threads : new int[] {1, 2, 3}) {
-            EvaluationSettings s = EvaluationSettings.defaults().withBackend(new JavaBackend())
+            EvaluationSettings s = EvaluationSettings.of(new JavaBackend(), Precision.F64)
                     .withThreads(threads).withChunkSize(1000);
             try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(c, f64, s)) {
                 double[] grad = new double[theta.length];

@@ -1,5 +1,6 @@
 package org.sae4j.autoencoder;
 
+import org.sae4j.data.Precision;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,7 +43,7 @@ class SparseAutoencoderTest {
                 () -> new SparseAutoencoderObjective(c, data, EvaluationSettings.defaults()));
         Dataset ok = Dataset.ofDoubles(4, 2, new double[8]);
         try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(c, ok,
-                EvaluationSettings.defaults().withBackend(new JavaBackend()))) {
+                EvaluationSettings.of(new JavaBackend(), Precision.F64))) {
             assertRejected("theta must have length 2hv + h + v = 22", () -> f.evaluate(new double[21], new double[22]));
             assertRejected("gradient must have length", () -> f.evaluate(new double[22], new double[2]));
         }

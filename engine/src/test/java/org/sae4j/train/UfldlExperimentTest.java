@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.data.Precision;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.java.JavaBackend;
@@ -37,7 +38,7 @@ class UfldlExperimentTest {
 
     private static TrainingResult train(int threads) {
         return Trainer.builder(CONFIG, patches)
-                .settings(EvaluationSettings.defaults().withBackend(new JavaBackend()).withThreads(threads)
+                .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(threads)
                         .withChunkSize(1000))
                 .optimizer(Lbfgs.builder().maxIterations(400).build())
                 .seed(1)
@@ -54,7 +55,7 @@ class UfldlExperimentTest {
 
         double[] theta = one.model().theta();
         try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(CONFIG, patches,
-                EvaluationSettings.defaults().withBackend(new JavaBackend()).withThreads(1))) {
+                EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(1))) {
             double[] rhoHat = f.meanActivations(theta);
             for (int j = 0; j < rhoHat.length; j++) {
                 assertEquals(0.01, rhoHat[j], 0.005, "mean activation of hidden unit " + j);
@@ -102,7 +103,7 @@ class UfldlExperimentTest {
     @Test
     void gradientDescentWithBacktrackingDecreasesMonotonically() {
         TrainingResult r = Trainer.builder(CONFIG, patches)
-                .settings(EvaluationSettings.defaults().withBackend(new JavaBackend()).withThreads(2).withChunkSize(1000))
+                .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(2).withChunkSize(1000))
                 .optimizer(GradientDescent.builder().learningRate(1).backtracking(true).maxIterations(200).build())
                 .seed(1)
                 .train();

@@ -11,7 +11,7 @@ import java.util.Set;
  * would only oversubscribe the cores.
  *
  * <p>How it finds out, best first: OpenBLAS's {@code openblas_get_num_threads} on JDK 22+ (see
- * {@link OpenBlasThreadControl}); else the threads that appeared while the library loaded and ran
+ * {@link OpenBlasFunctions}); else the threads that appeared while the library loaded and ran
  * its first product (OpenBLAS's pthreads build starts its pool when it loads, an OpenMP build on the
  * first large product; new threads inherit the kernel name of the thread that starts them); else,
  * where that cannot be watched, OpenBLAS's environment variables.
@@ -41,11 +41,11 @@ final class BlasThreads {
 
     /**
      * Call on the same thread after the library loaded and ran one product large enough for OpenBLAS
-     * to use threads; returns the threads one product now uses.
+     * to use threads; brings it down to one thread per product where it can, and returns the threads
+     * one product now uses.
      */
-    int settle(String library, String kernel) {
-        Optional<OpenBlasThreadControl> control = OpenBlasThreadControl.open(library);
-        int threads = control.isPresent() ? limitToOne(control.get(), kernel) : observedOrAssumed(kernel);
+    int settle(Optional<OpenBlasFunctions> functions, String kernel) {
+        int threads = functions.isPresent() ? limitToOne(functions.get(), kernel) : observedOrAssumed(kernel);
         if (threads > 1) {
             LOG.log(Level.WARNING, "Native BLAS ({0}) runs each matrix product on {1} threads, but the sae4j "
                     + "engine already runs one product per core: the extra threads oversubscribe the cores and "
@@ -55,11 +55,16 @@ final class BlasThreads {
         return threads;
     }
 
-    private static int limitToOne(OpenBlasThreadControl control, String kernel) {
+    /** Like {@link #settle} but leaves the setting alone: the threads one product uses as loaded. */
+    int count(Optional<OpenBlasFunctions> functions, String kernel) {
+        return functions.isPresent() ? functions.get().numThreads() : observedOrAssumed(kernel);
+    }
+
+    private static int limitToOne(OpenBlasFunctions control, String kernel) {
         int configured = control.numThreads();
         // An OpenMP build keeps the setting per calling thread, so setting it here would not reach the
         // engine's worker threads.
-        if (configured > 1 && control.parallelMode() != OpenBlasThreadControl.OPENMP) {
+        if (configured > 1 && control.parallelMode() != OpenBlasFunctions.OPENMP) {
             control.setNumThreads(1);
             LOG.log(Level.INFO, "{0} was set up for {1} threads per product; set it to 1 with "
                     + "openblas_set_num_threads because the sae4j engine runs one product per core", kernel, configured);
@@ -79,11 +84,11 @@ final class BlasThreads {
 
     /** What OpenBLAS would choose: its variables in its order of precedence, capped at the CPU count. */
     private static int fromEnvironment(String kernel) {
-        if (!kernel.startsWith("OpenBLAS") || kernel.endsWith("serial")) {
+        if (!kernel.startsWith("OpenBLAS") || kernel.contains(" serial")) {
             return 1;
         }
         int cpus = Runtime.getRuntime().availableProcessors();
-        String[] variables = kernel.endsWith("openmp")
+        String[] variables = kernel.contains(" openmp")
                 ? new String[] {"OMP_NUM_THREADS"}
                 : new String[] {"OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"};
         for (String variable : variables) {

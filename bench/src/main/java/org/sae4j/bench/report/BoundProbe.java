@@ -2,17 +2,21 @@ package org.sae4j.bench.report;
 
 import dev.ludovic.netlib.blas.NativeBLAS;
 import org.sae4j.backend.BackendInfo;
+import org.sae4j.backend.BackendUnavailableException;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.bench.Products;
+import org.sae4j.nativeblas.BareNativeBlas;
 
 /**
  * Times the five bare products of one evaluation in OpenBLAS, with as many OpenBLAS threads as the
  * environment of this process allows ({@code OPENBLAS_NUM_THREADS}). Run in a child JVM by the report,
- * because OpenBLAS fixes its thread count when it loads. Calls netlib directly: the engine's native
- * backend would pin OpenBLAS to one thread.
+ * because OpenBLAS fixes its thread count when it loads, and only one library can be loaded per JVM.
+ * The library is chosen as for the engine ({@code -Dsae4j.native}); its threads are left alone: the
+ * engine's native backend would pin OpenBLAS to one thread.
  *
- * <p>Arguments: {@code v h m f64|f32}. Prints the median seconds on one line, timed like the
- * evaluations ({@link BenchReport#median}).
+ * <p>Arguments: {@code v h m f64|f32}. Prints one line: the median seconds, timed like the evaluations
+ * ({@link BenchReport#median}), the library file, its description, and {@code generic} or
+ * {@code fitting} for its core, separated by tabs. Exit code 3 when the library cannot be loaded.
  */
 public final class BoundProbe {
     private BoundProbe() {
@@ -23,8 +27,18 @@ public final class BoundProbe {
         int h = Integer.parseInt(args[1]);
         int m = Integer.parseInt(args[2]);
         Products products = new Products(v, h, m, args[3].equals("f32"));
-        MatrixBackend blas = new BareOpenBlas(NativeBLAS.getInstance());
-        System.out.println(BenchReport.median(() -> products.run(blas)));
+        BareNativeBlas library;
+        try {
+            library = BareNativeBlas.load();
+        } catch (BackendUnavailableException e) {
+            System.err.println(e.getMessage());
+            System.exit(3);
+            return;
+        }
+        MatrixBackend blas = new BareOpenBlas(library.blas());
+        double seconds = BenchReport.median(() -> products.run(blas));
+        System.out.println(seconds + "\t" + library.file() + "\t" + library.kernel() + "\t"
+                + (library.genericCore() ? "generic" : "fitting"));
     }
 
     /** netlib's native BLAS as it loaded, threads untouched. */

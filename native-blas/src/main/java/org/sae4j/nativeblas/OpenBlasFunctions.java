@@ -6,15 +6,16 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 
 /**
- * OpenBLAS's own thread setting, reached through the Foreign Function API ({@code java.lang.foreign},
- * final in JDK 22). netlib's JNI glue does not expose {@code openblas_set_num_threads}, and this module
- * is compiled for Java 17, so the API is looked up reflectively and used only on JDK 22 or later.
+ * OpenBLAS's own functions that netlib's JNI glue does not expose: its thread setting and what it
+ * says of itself (core, build configuration), reached through the Foreign Function API
+ * ({@code java.lang.foreign}, final in JDK 22). This module is compiled for Java 17, so the API is
+ * looked up reflectively and used only on JDK 22 or later.
  *
  * <p>Native access is restricted: on JDK 22+ the JVM prints a warning unless it runs with
  * {@code --enable-native-access=ALL-UNNAMED} (JDK 24+ prints it anyway for netlib's {@code System.load}),
  * and where native access is denied this control is simply absent.
  */
-final class OpenBlasThreadControl {
+final class OpenBlasFunctions {
 
     /** What {@code openblas_get_parallel()} answers for an OpenMP build (0 is serial, 1 pthreads). */
     static final int OPENMP = 2;
@@ -24,19 +25,27 @@ final class OpenBlasThreadControl {
     private final MethodHandle getNumThreads;
     private final MethodHandle setNumThreads;
     private final MethodHandle getParallel;
+    private final MethodHandle getCorename;
+    private final MethodHandle getConfig;
+    private final Method reinterpret;
+    private final Method getString;
 
-    private OpenBlasThreadControl(MethodHandle getNumThreads, MethodHandle setNumThreads, MethodHandle getParallel) {
-        this.getNumThreads = getNumThreads;
-        this.setNumThreads = setNumThreads;
-        this.getParallel = getParallel;
+    private OpenBlasFunctions(MethodHandle[] handles, Method reinterpret, Method getString) {
+        this.getNumThreads = handles[0];
+        this.setNumThreads = handles[1];
+        this.getParallel = handles[2];
+        this.getCorename = handles[3];
+        this.getConfig = handles[4];
+        this.reinterpret = reinterpret;
+        this.getString = getString;
     }
 
     /**
-     * The control for the OpenBLAS that {@code library} resolves to, which is the one netlib loaded
+     * The functions of the OpenBLAS that {@code library} resolves to, which is the one netlib loaded
      * because the dynamic loader hands out the already loaded copy; empty before JDK 22, where native
      * access is denied, or where the library is not OpenBLAS.
      */
-    static Optional<OpenBlasThreadControl> open(String library) {
+    static Optional<OpenBlasFunctions> open(String library) {
         if (Runtime.version().feature() < FIRST_FEATURE_RELEASE_WITH_FFM) {
             return Optional.empty();
         }
@@ -74,7 +83,27 @@ final class OpenBlasThreadControl {
         }
     }
 
-    private static OpenBlasThreadControl link(String library) throws ReflectiveOperationException {
+    /** {@code openblas_get_corename()}: the kernel family in use, e.g. {@code Haswell} or {@code Prescott}. */
+    String corename() {
+        return string(getCorename, "openblas_get_corename");
+    }
+
+    /** {@code openblas_get_config()}, e.g. {@code OpenBLAS 0.3.31 DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=64}. */
+    String config() {
+        return string(getConfig, "openblas_get_config");
+    }
+
+    private String string(MethodHandle function, String name) {
+        try {
+            Object pointer = function.invoke();
+            Object whole = reinterpret.invoke(pointer, 4096L);
+            return ((String) getString.invoke(whole, 0L)).strip();
+        } catch (Throwable t) {
+            throw new IllegalStateException(name + " failed", t);
+        }
+    }
+
+    private static OpenBlasFunctions link(String library) throws ReflectiveOperationException {
         Class<?> arenaType = Class.forName("java.lang.foreign.Arena");
         Class<?> symbolLookupType = Class.forName("java.lang.foreign.SymbolLookup");
         Class<?> linkerType = Class.forName("java.lang.foreign.Linker");
@@ -91,7 +120,9 @@ final class OpenBlasThreadControl {
         Method downcallHandle = linkerType.getMethod("downcallHandle",
                 memorySegmentType, functionDescriptorType, linkerOptionType.arrayType());
 
-        Object javaInt = Class.forName("java.lang.foreign.ValueLayout").getField("JAVA_INT").get(null);
+        Class<?> valueLayoutType = Class.forName("java.lang.foreign.ValueLayout");
+        Object javaInt = valueLayoutType.getField("JAVA_INT").get(null);
+        Object pointerLayout = valueLayoutType.getField("ADDRESS").get(null);
         Object noLayouts = Array.newInstance(memoryLayoutType, 0);
         Object oneInt = Array.newInstance(memoryLayoutType, 1);
         Array.set(oneInt, 0, javaInt);
@@ -99,11 +130,14 @@ final class OpenBlasThreadControl {
                 .invoke(null, javaInt, noLayouts);
         Object takesInt = functionDescriptorType.getMethod("ofVoid", memoryLayoutType.arrayType())
                 .invoke(null, oneInt);
+        Object returnsPointer = functionDescriptorType.getMethod("of", memoryLayoutType, memoryLayoutType.arrayType())
+                .invoke(null, pointerLayout, noLayouts);
         Object noOptions = Array.newInstance(linkerOptionType, 0);
 
-        MethodHandle[] handles = new MethodHandle[3];
-        String[] symbols = {"openblas_get_num_threads", "openblas_set_num_threads", "openblas_get_parallel"};
-        Object[] descriptors = {returnsInt, takesInt, returnsInt};
+        String[] symbols = {"openblas_get_num_threads", "openblas_set_num_threads", "openblas_get_parallel",
+            "openblas_get_corename", "openblas_get_config"};
+        Object[] descriptors = {returnsInt, takesInt, returnsInt, returnsPointer, returnsPointer};
+        MethodHandle[] handles = new MethodHandle[symbols.length];
         for (int i = 0; i < symbols.length; i++) {
             Optional<?> address = (Optional<?>) find.invoke(lookup, symbols[i]);
             if (address.isEmpty()) {
@@ -111,6 +145,7 @@ final class OpenBlasThreadControl {
             }
             handles[i] = (MethodHandle) downcallHandle.invoke(linker, address.get(), descriptors[i], noOptions);
         }
-        return new OpenBlasThreadControl(handles[0], handles[1], handles[2]);
+        return new OpenBlasFunctions(handles, memorySegmentType.getMethod("reinterpret", long.class),
+                memorySegmentType.getMethod("getString", long.class));
     }
 }

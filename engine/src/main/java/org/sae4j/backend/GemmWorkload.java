@@ -1,0 +1,149 @@
+package org.sae4j.backend;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * A fixed list of matrix products in one precision: what {@link BackendCalibration} times to choose a
+ * backend for a job. Callers describe the products their job runs; {@link #standard(boolean)} is the
+ * reference list that {@code sae info} and the default settings measure.
+ *
+ * @param products the products, each {@code C = op(A)·op(B)} with {@code op(A)} m×k and {@code op(B)} k×n
+ * @param single   float products ({@code sgemm}) rather than double ({@code dgemm})
+ */
+public record GemmWorkload(List<Product> products, boolean single) {
+
+    /** One product's shape. */
+    public record Product(boolean transA, boolean transB, int m, int n, int k) {
+        public Product {
+            if (m < 1 || n < 1 || k < 1) {
+                throw new IllegalArgumentException("product dimensions must be >= 1, got m=" + m + " n=" + n
+                        + " k=" + k);
+            }
+        }
+
+        double flops() {
+            return 2.0 * m * n * k;
+        }
+
+        @Override
+        public String toString() {
+            return m + "x" + n + "x" + k + (transA ? "T" : "N") + (transB ? "T" : "N");
+        }
+    }
+
+    public GemmWorkload {
+        products = List.copyOf(products);
+        if (products.isEmpty()) {
+            throw new IllegalArgumentException("a workload needs at least one product");
+        }
+    }
+
+    /**
+     * The reference workload: NN, TN and NT products with dimensions 196, 512 and 784, the products of a
+     * 512-sample chunk of the 784 → 196 model that the benchmarks call shape B.
+     */
+    public static GemmWorkload standard(boolean single) {
+        int h = 196;
+        int v = 784;
+        int n = 512;
+        return new GemmWorkload(List.of(new Product(false, false, h, n, v), new Product(false, false, v, n, h),
+                new Product(true, false, h, n, v), new Product(false, true, v, h, n),
+                new Product(false, true, h, v, n)), single);
+    }
+
+    /** Floating-point operations of one pass over every product. */
+    public double flops() {
+        return products.stream().mapToDouble(Product::flops).sum();
+    }
+
+    /** {@code f32} or {@code f64}. */
+    public String precisionName() {
+        return single ? "f32" : "f64";
+    }
+
+    /**
+     * A name shared by workloads of about the same size, for remembering measurements: every dimension
+     * rounded to the nearest power of two, and the precision. Products of 700 and 800 rows behave alike;
+     * 100 and 800 do not.
+     */
+    public String shapeClass() {
+        StringBuilder name = new StringBuilder(precisionName());
+        for (Product p : products) {
+            name.append(' ').append(roundToPowerOfTwo(p.m())).append('x').append(roundToPowerOfTwo(p.n()))
+                    .append('x').append(roundToPowerOfTwo(p.k())).append(p.transA() ? 'T' : 'N')
+                    .append(p.transB() ? 'T' : 'N');
+        }
+        return name.toString();
+    }
+
+    static int roundToPowerOfTwo(int x) {
+        int exponent = (int) Math.round(Math.log(x) / Math.log(2));
+        return 1 << Math.min(30, exponent);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s %s", precisionName(), products);
+    }
+
+    /** Random operands for every product, allocated once, and a way to run them all on a backend. */
+    Operands operands() {
+        return new Operands(this);
+    }
+
+    static final class Operands {
+        private final GemmWorkload workload;
+        private final Object[] a;
+        private final Object[] b;
+        private final Object[] c;
+
+        private Operands(GemmWorkload workload) {
+            this.workload = Objects.requireNonNull(workload);
+            int count = workload.products().size();
+            a = new Object[count];
+            b = new Object[count];
+            c = new Object[count];
+            SplittableRandom random = new SplittableRandom(1);
+            for (int i = 0; i < count; i++) {
+                Product p = workload.products().get(i);
+                a[i] = filled(random, p.m() * p.k());
+                b[i] = filled(random, p.k() * p.n());
+                c[i] = filled(random, p.m() * p.n());
+            }
+        }
+
+        private Object filled(SplittableRandom random, int length) {
+            if (workload.single()) {
+                float[] values = new float[length];
+                for (int i = 0; i < length; i++) {
+                    values[i] = (float) random.nextDouble(-0.1, 0.1);
+                }
+                return values;
+            }
+            double[] values = new double[length];
+            for (int i = 0; i < length; i++) {
+                values[i] = random.nextDouble(-0.1, 0.1);
+            }
+            return values;
+        }
+
+        /** Runs every product once on {@code backend}. */
+        void run(MatrixBackend backend) {
+            for (int i = 0; i < a.length; i++) {
+                Product p = workload.products().get(i);
+                int lda = p.transA() ? p.k() : p.m();
+                int ldb = p.transB() ? p.n() : p.k();
+                if (workload.single()) {
+                    backend.sgemm(p.transA(), p.transB(), p.m(), p.n(), p.k(), 1f, (float[]) a[i], 0, lda,
+                            (float[]) b[i], 0, ldb, 0f, (float[]) c[i], 0, p.m());
+                } else {
+                    backend.dgemm(p.transA(), p.transB(), p.m(), p.n(), p.k(), 1, (double[]) a[i], 0, lda,
+                            (double[]) b[i], 0, ldb, 0, (double[]) c[i], 0, p.m());
+                }
+            }
+        }
+    }
+}
