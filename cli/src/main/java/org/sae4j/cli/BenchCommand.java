@@ -3,7 +3,10 @@ package org.sae4j.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sae4j.backend.MatrixBackendProvider;
+import org.sae4j.backend.MatrixBackends;
 import org.sae4j.bench.report.BenchOptions;
 import org.sae4j.bench.report.BenchReport;
 import org.sae4j.bench.report.BenchRow;
@@ -38,6 +41,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Backends; unavailable ones are reported and skipped (default: ${DEFAULT-VALUE}).")
     private List<String> backends;
 
+    @Option(names = "--native-library", paramLabel = "bundled|system|PATH",
+            description = "The OpenBLAS the native backend loads, as -Dsae4j.native does (default: bundled, else"
+                    + " system). The bound always probes every library that loads and takes the fastest.")
+    private String nativeLibrary;
+
     @Option(names = "--threads", description = "Engine threads (default: all cores).")
     private Integer threads;
 
@@ -62,6 +70,17 @@ final class BenchCommand implements Callable<Integer> {
         List<Precision> precisionList = new ArrayList<>();
         for (String p : precisions) {
             precisionList.add(Precision.parse(p));
+        }
+        List<String> registered = MatrixBackends.providers().stream().map(MatrixBackendProvider::name).toList();
+        for (String b : backends) {
+            Checks.require(spec, registered.contains(b.strip().toLowerCase(Locale.ROOT)), "--backends: unknown backend '"
+                    + b + "'; registered backends: " + String.join(", ", registered));
+        }
+        if (nativeLibrary != null) {
+            String already = System.getProperty("sae4j.native");
+            Checks.require(spec, already == null || already.equals(nativeLibrary), "--native-library "
+                    + nativeLibrary + " contradicts -Dsae4j.native=" + already);
+            System.setProperty("sae4j.native", nativeLibrary);
         }
         List<Integer> threadCounts = scaling ? BenchOptions.scalingSeries(cores) : List.of(cores);
         BenchOptions options = new BenchOptions(problemShapes, precisionList, backends, threadCounts, out);
@@ -99,6 +118,9 @@ final class BenchCommand implements Callable<Integer> {
             env.out().print(BenchReport.markdown(rows));
         }
         env.out().flush();
+        for (String note : report.boundNotes()) {
+            env.err().println(note);
+        }
         env.err().println("wrote " + files.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
         env.err().flush();
         return 0;

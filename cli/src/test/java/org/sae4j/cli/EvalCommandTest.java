@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.data.Precision;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.MatrixBackends;
@@ -17,6 +16,7 @@ import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyArray;
 import org.sae4j.data.NpyReader;
 import org.sae4j.data.NpyWriter;
+import org.sae4j.data.Precision;
 
 class EvalCommandTest {
     private static final int V = 6;
@@ -95,6 +95,40 @@ class EvalCommandTest {
         assertEquals("<f8", g.dtype());
         assertArrayEquals(new int[] {theta.length}, g.shape());
         assertArrayEquals(gradient, g.values(), 0.0);
+    }
+
+    @Test
+    void everyBackendAgreesWithJavaToRounding() throws Exception {
+        Dataset x = TestData.samples(V, M, 25);
+        double[] theta = TestData.distinctTheta(V, H, 26);
+        Path xFile = TestData.writeNpy(dir.resolve("x.npy"), x);
+        Path thetaFile = dir.resolve("theta.npy");
+        NpyWriter.writeF64(thetaFile, new int[] {theta.length}, theta);
+        double[][] gradients = new double[2][];
+        double[] costs = new double[2];
+        String[] backends = {"java", "native"};
+        for (int b = 0; b < 2; b++) {
+            Path gradFile = dir.resolve("g-" + backends[b] + ".npy");
+            Cli.Run run = Cli.run("eval", "--theta", thetaFile.toString(), "--npy", xFile.toString(), "--hidden",
+                    "" + H, "--backend", backends[b], "--chunk", "4", "--grad-out", gradFile.toString(), "--json");
+            if (b == 1 && run.exitCode() != 0 && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+                org.junit.jupiter.api.Assumptions.abort("native is not available here: " + run.err());
+            }
+            assertEquals(0, run.exitCode(), run.transcript());
+            Map<String, Object> json = MiniJson.parseObject(run.out().strip());
+            assertEquals(backends[b], json.get("backend"));
+            assertEquals("--backend " + backends[b], json.get("backendChoice"));
+            costs[b] = (Double) json.get("cost");
+            gradients[b] = NpyReader.read(gradFile).values();
+        }
+        assertEquals(costs[0], costs[1], 1e-12 * Math.abs(costs[0]), "J agrees to rounding");
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < theta.length; i++) {
+            diff += (gradients[0][i] - gradients[1][i]) * (gradients[0][i] - gradients[1][i]);
+            norm += gradients[0][i] * gradients[0][i];
+        }
+        assertTrue(Math.sqrt(diff) <= 1e-12 * Math.sqrt(norm), "gradients differ by " + Math.sqrt(diff / norm));
     }
 
     @Test

@@ -15,8 +15,8 @@ class InfoCommandTest {
         Cli.Run run = Cli.run("info", "--json");
         assertEquals(0, run.exitCode(), run.transcript());
         Map<String, Object> json = MiniJson.parseObject(run.out().strip());
-        assertEquals(List.of("javaVersion", "cores", "vectorApi", "backends", "defaultBackend", "nativeLibrary"),
-                List.copyOf(json.keySet()));
+        assertEquals(List.of("javaVersion", "cpu", "cores", "vectorApi", "backends", "defaultBackend", "auto",
+                "nativeLibrary", "nativeKernel"), List.copyOf(json.keySet()));
         assertEquals(Runtime.version().toString(), json.get("javaVersion"));
         assertEquals((double) Runtime.getRuntime().availableProcessors(), json.get("cores"));
         assertEquals(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), json.get("vectorApi"));
@@ -24,6 +24,21 @@ class InfoCommandTest {
         assertTrue(((List<?>) json.get("backends")).contains("java"));
         assertEquals(MatrixBackends.defaultBackend().name(), json.get("defaultBackend"));
         assertEquals(MatrixBackends.defaultBackend().info().nativeLibrary(), json.get("nativeLibrary"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> auto = (Map<String, Object>) json.get("auto");
+        assertEquals(List.of("f64", "f32"), List.copyOf(auto.keySet()));
+        for (Object precision : auto.values()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> choice = (Map<String, Object>) precision;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> gflops = (Map<String, Object>) choice.get("gflops");
+            if (MatrixBackends.availableNames().size() > 1) {
+                assertEquals(MatrixBackends.availableNames().size(), gflops.size(), "every backend measured: " + json);
+                gflops.values().forEach(g -> assertTrue((Double) g > 0, json.toString()));
+                assertTrue(gflops.containsKey((String) choice.get("backend")), json.toString());
+            }
+        }
+        assertEquals(((Map<?, ?>) auto.get("f64")).get("backend"), json.get("defaultBackend"));
     }
 
     @Test
@@ -33,5 +48,9 @@ class InfoCommandTest {
         assertTrue(run.out().contains("cores:           " + Runtime.getRuntime().availableProcessors()), run.out());
         MatrixBackends.providers().forEach(p -> assertTrue(run.out().contains("backend " + p.name() + ":"), run.out()));
         assertTrue(run.out().contains("default backend: " + MatrixBackends.defaultBackend().info()), run.out());
+        assertTrue(run.out().contains("auto f64:") && run.out().contains("auto f32:"), run.out());
+        if (MatrixBackends.availableNames().size() > 1) {
+            assertTrue(run.out().contains(" GFLOP/s) over "), run.out());
+        }
     }
 }

@@ -56,7 +56,7 @@ class TrainCommandTest {
         assertEquals(0, run.exitCode(), run.transcript());
         Map<String, Object> json = MiniJson.parseObject(run.out().strip());
         for (String key : new String[] {"finalCost", "iterations", "evaluations", "termination", "seconds", "backend",
-                "threads", "precision", "model"}) {
+                "backendChoice", "threads", "precision", "model"}) {
             assertTrue(json.containsKey(key), key + " in " + run.out());
         }
         assertEquals("f32", json.get("precision"));
@@ -69,6 +69,9 @@ class TrainCommandTest {
         assertEquals(2, model.beta());
         assertEquals("f32", model.precision());
         assertEquals(model.metadata().finalCost(), (Double) json.get("finalCost"));
+        String choice = (String) json.get("backendChoice");
+        assertTrue(choice.startsWith("auto: " + json.get("backend")), choice);
+        assertEquals(choice, model.metadata().extra().get("backendChoice"), "the model records the choice");
         assertTrue(Files.isRegularFile(out.resolve("features.png")), "16 = 4 x 4 inputs get a features picture");
         assertTrue(Files.isRegularFile(out.resolve("cost.png")));
     }

@@ -1,8 +1,8 @@
 package org.sae4j.autoencoder;
 
 import java.util.List;
-import org.sae4j.backend.GemmWorkload;
 import org.sae4j.backend.GemmWorkload.Product;
+import org.sae4j.backend.GemmWorkload;
 import org.sae4j.data.Precision;
 
 /**

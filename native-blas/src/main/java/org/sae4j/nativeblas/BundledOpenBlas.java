@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -98,12 +97,11 @@ record BundledOpenBlas(String platform, String version, String openBlasVersion, 
         Path folder = folder(cacheRoot);
         try {
             Files.createDirectories(folder);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("cannot unpack the bundled OpenBLAS: " + e.getFile() + " is a file, where a folder"
-                    + " of the sae4j cache should be; remove it, or " + UserCache.howToMove(), e);
         } catch (IOException | SecurityException e) {
+            Optional<Path> blocker = fileInTheWay(folder);
             throw new IOException("cannot create the sae4j cache folder " + folder + " for the bundled OpenBLAS ("
-                    + e + "); " + UserCache.howToMove(), e);
+                    + (blocker.isPresent() ? blocker.get() + " is a file, where a folder should be" : e.toString())
+                    + "); " + UserCache.howToMove(), e);
         }
         for (String file : files) {
             Path target = folder.resolve(file);
@@ -122,6 +120,16 @@ record BundledOpenBlas(String platform, String version, String openBlasVersion, 
         }
         removeOtherVersions(folder);
         return folder;
+    }
+
+    /** The nearest existing ancestor of {@code folder} (or itself), if it is not a folder. */
+    private static Optional<Path> fileInTheWay(Path folder) {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? Optional.empty() : Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether {@code file} exists with the expected content. */

@@ -1,6 +1,7 @@
 package org.sae4j.nativeblas;
 
 import java.util.stream.Collectors;
+import org.sae4j.backend.BackendInfo;
 import org.sae4j.backend.BackendUnavailableException;
 import org.sae4j.backend.MatrixBackendProvider;
 import org.sae4j.backend.MatrixBackends;
@@ -22,8 +23,12 @@ public final class BackendChoiceMain {
         } catch (BackendUnavailableException e) {
             System.out.println("AUTO_FAILED=" + e.getMessage());
         }
+        System.out.println("NATIVE_REASON=" + new NativeBlasProvider().availability().reason());
         try {
-            System.out.println("NATIVE_THREADS=" + MatrixBackends.get("native").info().blasThreads());
+            BackendInfo info = MatrixBackends.get("native").info();
+            System.out.println("NATIVE_THREADS=" + info.blasThreads());
+            System.out.println("NATIVE_KERNEL=" + info.kernel());
+            System.out.println("NATIVE_LIBRARY=" + info.nativeLibrary());
         } catch (BackendUnavailableException e) {
             System.out.println("NATIVE_FAILED=" + e.getMessage());
         }

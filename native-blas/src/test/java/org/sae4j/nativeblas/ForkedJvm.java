@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a main class of the test sources in a fresh JVM: same java binary, same class path. */
@@ -29,18 +30,33 @@ final class ForkedJvm {
 
     static Result run(Class<?> mainClass, Map<String, String> environment, List<String> jvmOptions)
             throws IOException, InterruptedException {
+        return run(mainClass, environment, Set.of(), jvmOptions);
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code environment} added and {@code unset} removed. The child uses
+     * this JVM's sae4j cache folder unless {@code jvmOptions} name another.
+     */
+    static Result run(Class<?> mainClass, Map<String, String> environment, Set<String> unset, List<String> jvmOptions,
+                      String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java binary runs this JVM"));
         List<String> command = new ArrayList<>();
         command.add(java);
+        String cache = System.getProperty("sae4j.cache");
+        if (cache != null && jvmOptions.stream().noneMatch(o -> o.startsWith("-Dsae4j.cache="))) {
+            command.add("-Dsae4j.cache=" + cache);
+        }
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
+        command.addAll(List.of(args));
         Path log = Files.createTempFile("sae4j-forked-jvm", ".log");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
+            builder.environment().keySet().removeAll(unset);
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
