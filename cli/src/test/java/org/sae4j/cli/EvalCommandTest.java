@@ -63,13 +63,18 @@ class EvalCommandTest {
         return error / (2 * m) + lambda / 2 * decay + beta * kl;
     }
 
+    private Path writeTheta(double[] theta) throws java.io.IOException {
+        Path thetaFile = dir.resolve("theta.npy");
+        NpyWriter.writeF64(thetaFile, new int[] {theta.length}, theta);
+        return thetaFile;
+    }
+
     @Test
     void costAndGradientFileAgreeWithTheEngine() throws Exception {
         Dataset x = TestData.samples(V, M, 21);
         double[] theta = TestData.distinctTheta(V, H, 22);
         Path xFile = TestData.writeNpy(dir.resolve("x.npy"), x);
-        Path thetaFile = dir.resolve("theta.npy");
-        NpyWriter.writeF64(thetaFile, new int[] {theta.length}, theta);
+        Path thetaFile = writeTheta(theta);
         Path gradFile = dir.resolve("g.npy");
 
         Cli.Run run = Cli.run("eval", "--theta", thetaFile.toString(), "--npy", xFile.toString(), "--hidden",
@@ -102,8 +107,7 @@ class EvalCommandTest {
         Dataset x = TestData.samples(V, M, 25);
         double[] theta = TestData.distinctTheta(V, H, 26);
         Path xFile = TestData.writeNpy(dir.resolve("x.npy"), x);
-        Path thetaFile = dir.resolve("theta.npy");
-        NpyWriter.writeF64(thetaFile, new int[] {theta.length}, theta);
+        Path thetaFile = writeTheta(theta);
         double[][] gradients = new double[2][];
         double[] costs = new double[2];
         String[] backends = {"java", "native"};
@@ -136,8 +140,7 @@ class EvalCommandTest {
         Dataset x = TestData.samples(V, M, 23);
         double[] theta = TestData.distinctTheta(V, H, 24);
         Path xFile = TestData.writeNpy(dir.resolve("x.npy"), x);
-        Path thetaFile = dir.resolve("theta.npy");
-        NpyWriter.writeF64(thetaFile, new int[] {theta.length}, theta);
+        Path thetaFile = writeTheta(theta);
         Cli.Run run = Cli.run("eval", "--theta", thetaFile.toString(), "--npy", xFile.toString(), "--json");
         assertEquals(0, run.exitCode(), run.transcript());
         Map<String, Object> json = MiniJson.parseObject(run.out().strip());

@@ -127,8 +127,9 @@ final class NativeBlasLibrary {
             }
         }
         if (located == null) {
-            return unavailable(String.join("; ", failures) + " (library chosen by " + choice.origin() + "). "
-                    + INSTALL_HINT + ".");
+            boolean systemTried = choice.candidates().contains(Kind.SYSTEM) || choice.kind() == Kind.NAME;
+            return unavailable(String.join("; ", failures) + " (library chosen by " + choice.origin() + ")."
+                    + (systemTried ? " " + INSTALL_HINT + "." : ""));
         }
         if (!failures.isEmpty()) {
             LOG.log(Level.WARNING, "{0}; using the {1} instead", String.join("; ", failures), located.origin());
@@ -269,7 +270,9 @@ final class NativeBlasLibrary {
         try {
             System.load(file.toAbsolutePath().toString());
         } catch (UnsatisfiedLinkError | SecurityException e) {
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            String path = file.toAbsolutePath().toString();
+            // the JDK's message repeats the path; once, in what, is enough
+            String reason = (e.getMessage() == null ? e.toString() : e.getMessage()).replace(path + ": ", "");
             String hint = reason.contains("failed to map segment") || reason.contains("operation not permitted")
                     ? "; its file system seems to be mounted noexec: " + UserCache.howToMove() : "";
             throw new CandidateFailure(what + " does not load: " + reason + hint);

@@ -39,9 +39,15 @@ final class ForkedJvm {
      */
     static Result run(Class<?> mainClass, Map<String, String> environment, Set<String> unset, List<String> jvmOptions,
                       String... args) throws IOException, InterruptedException {
+        return run(List.of(), mainClass, environment, unset, jvmOptions, args);
+    }
+
+    /** The same, with the java command run through {@code wrapper} (e.g. {@code unshare -m sh -c ...}). */
+    static Result run(List<String> wrapper, Class<?> mainClass, Map<String, String> environment, Set<String> unset,
+                      List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java binary runs this JVM"));
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(wrapper);
         command.add(java);
         String cache = System.getProperty("sae4j.cache");
         if (cache != null && jvmOptions.stream().noneMatch(o -> o.startsWith("-Dsae4j.cache="))) {

@@ -106,6 +106,28 @@ class NativeLibrarySelectionTest {
     }
 
     @Test
+    void aCacheOnANoexecFileSystemFallsBackToTheSystemLibraryAndSaysWhy(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(linuxX86());
+        assumeSystemOpenBlas();
+        Path mount = Files.createDirectories(dir.resolve("noexec"));
+        String mountCommand = "mount -t tmpfs -o noexec tmpfs " + mount;
+        Process probe = new ProcessBuilder("unshare", "-m", "sh", "-c", mountCommand)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Assumptions.assumeTrue(probe.waitFor() == 0, "needs root and unshare for a private noexec mount");
+        List<String> wrapper = List.of("unshare", "-m", "sh", "-c", mountCommand + " && exec \"$0\" \"$@\"");
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Dsae4j.cache=" + mount.resolve("cache")));
+        if (Runtime.version().feature() >= 22) {
+            jvm.add("--enable-native-access=ALL-UNNAMED");
+        }
+        ForkedJvm.Result child = ForkedJvm.run(wrapper, BackendChoiceMain.class, Map.of(), Set.of(), jvm);
+        String out = child.output();
+        assertEquals(0, child.exitCode(), out);
+        assertTrue(out.contains("does not load") && out.contains("noexec") && out.contains("-Dsae4j.cache=DIR")
+                && out.contains("using the system BLAS instead"), out);
+        assertTrue(child.value("NATIVE_LIBRARY").orElse("").contains("openblas-pthread"), out);
+    }
+
+    @Test
     void anExplicitPathThatIsMissingOrAFolderIsAnErrorWithoutNetlibNoise(@TempDir Path dir) throws Exception {
         ForkedJvm.Result missing = choose(Map.of(), Set.of(),
                 "-D" + NativeLibraryChoice.PROPERTY + "=" + dir.resolve("libnothing.so"));

@@ -69,6 +69,11 @@ public final class BenchReport {
                 lines.add("backend " + name + ": unavailable: " + e.getMessage());
             }
         }
+        String coretype = System.getenv("OPENBLAS_CORETYPE");
+        if (coretype != null && !coretype.isBlank()) {
+            lines.add("OPENBLAS_CORETYPE=" + coretype.strip() + " is set: every OpenBLAS runs that kernel, whether or"
+                    + " not it is the best one for this CPU; the bound and the native rows are for that kernel");
+        }
         lines.add("OpenBLAS bound: five bare products in a child JVM with OPENBLAS_NUM_THREADS = engine threads,"
                 + " on the fastest library that loads (bundled and system are both probed)");
         return lines;
