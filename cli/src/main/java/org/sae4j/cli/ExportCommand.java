@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.NpyWriter;
-import org.sae4j.train.MatrixView;
-import org.sae4j.train.TrainedModel;
+import org.sae4j.model.MatrixView;
+import org.sae4j.model.ModelFile;
+import org.sae4j.model.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TrainedModel m = Models.load(model);
+        TrainedModel m = ModelFile.read(model).model();
         SparseAutoencoder c = m.config();
         Files.createDirectories(dir);
         double[] theta = m.theta();

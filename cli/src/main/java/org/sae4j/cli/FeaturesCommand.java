@@ -6,7 +6,8 @@ import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.image.FeatureImage;
 import org.sae4j.image.Png;
-import org.sae4j.train.TrainedModel;
+import org.sae4j.model.ModelFile;
+import org.sae4j.model.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TrainedModel m = Models.load(model);
+        TrainedModel m = ModelFile.read(model).model();
         SparseAutoencoder c = m.config();
         int v = c.visible();
         int w;
@@ -55,7 +56,7 @@ final class FeaturesCommand implements Callable<Integer> {
             Checks.require(spec, w > 0 && h > 0 && (long) w * h == v, "--patch-width x --patch-height must equal the"
                     + " model's " + v + " inputs, got " + describe(width) + " x " + describe(height));
         }
-        Png.write(FeatureImage.render(m.theta(), v, c.hidden(), w, h), out);
+        Png.write(FeatureImage.render(m.w1(), w, h), out);
         sae.env().out().println(out);
         sae.env().out().flush();
         return 0;

@@ -14,6 +14,7 @@ import org.sae4j.image.FeatureImage;
 import org.sae4j.image.Png;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.ModelMetadata;
+import org.sae4j.model.StoredModel;
 import org.sae4j.optim.Cancellation;
 import org.sae4j.optim.Optimizer;
 import org.sae4j.optim.Termination;
@@ -94,18 +95,15 @@ final class TrainingJob {
     }
 
     private static void save(Plan plan, Outputs outputs, TrainingResult r) throws IOException {
-        SparseAutoencoder c = plan.config();
         EvaluationSettings s = plan.settings();
-        double[] theta = r.model().theta();
         ModelMetadata meta = new ModelMetadata(r.termination().description(), r.iterations(), r.evaluations(),
                 r.finalCost(), seconds(r), s.backend().name(), s.threads(), plan.seed(), Instant.now(),
                 plan.description());
-        ModelFile.write(outputs.model(), c.visible(), c.hidden(), c.rho(), c.lambda(), c.beta(),
-                s.precision().shortName(), theta, meta);
+        ModelFile.write(outputs.model(), new StoredModel(r.model(), s.precision(), meta));
         Png.write(CostPlot.render(r.costHistory(), COST_PLOT_WIDTH, COST_PLOT_HEIGHT), outputs.costPlot());
         if (outputs.features() != null) {
-            Png.write(FeatureImage.render(theta, c.visible(), c.hidden(), outputs.patchWidth(),
-                    outputs.patchHeight()), outputs.features());
+            Png.write(FeatureImage.render(r.model().w1(), outputs.patchWidth(), outputs.patchHeight()),
+                    outputs.features());
         }
     }
 

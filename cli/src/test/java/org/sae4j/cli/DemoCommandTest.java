@@ -28,16 +28,16 @@ class DemoCommandTest {
         assertEquals(0, run.exitCode(), run.transcript());
 
         StoredModel model = ModelFile.read(out.resolve("model.sae"));
-        assertEquals(64, model.visible());
-        assertEquals(25, model.hidden());
-        assertEquals(0.01, model.rho());
-        assertEquals(1e-4, model.lambda());
-        assertEquals(3, model.beta());
+        assertEquals(64, model.model().config().visible());
+        assertEquals(25, model.model().config().hidden());
+        assertEquals(0.01, model.model().config().rho());
+        assertEquals(1e-4, model.model().config().lambda());
+        assertEquals(3, model.model().config().beta());
         assertEquals(20, model.metadata().iterations());
         assertEquals(Termination.ITERATION_LIMIT.description(), model.metadata().terminationReason());
 
         BufferedImage features = ImageIO.read(out.resolve("features.png").toFile());
-        BufferedImage expected = FeatureImage.render(model.theta(), 64, 25, 8, 8);
+        BufferedImage expected = FeatureImage.render(model.model().w1(), 8, 8);
         assertNotNull(features);
         assertEquals(expected.getWidth(), features.getWidth());
         assertEquals(expected.getHeight(), features.getHeight());
@@ -77,8 +77,8 @@ class DemoCommandTest {
                 "--seed", "9"};
         assertEquals(0, Cli.run(concat(common, "--out", a.toString(), "--threads", "1")).exitCode());
         assertEquals(0, Cli.run(concat(common, "--out", b.toString(), "--threads", "2")).exitCode());
-        assertTrue(java.util.Arrays.equals(ModelFile.read(a.resolve("model.sae")).theta(),
-                ModelFile.read(b.resolve("model.sae")).theta()));
+        assertTrue(java.util.Arrays.equals(ModelFile.read(a.resolve("model.sae")).model().theta(),
+                ModelFile.read(b.resolve("model.sae")).model().theta()));
     }
 
     @Test

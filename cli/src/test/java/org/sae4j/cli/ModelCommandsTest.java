@@ -16,7 +16,12 @@ import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyArray;
 import org.sae4j.data.NpyReader;
 import org.sae4j.image.FeatureImage;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.data.Precision;
+import org.sae4j.model.MatrixView;
 import org.sae4j.model.ModelFile;
+import org.sae4j.model.StoredModel;
+import org.sae4j.model.TrainedModel;
 import org.sae4j.model.ModelMetadata;
 
 /** {@code export}, {@code encode} and {@code features} on a model with known parameters. */
@@ -34,8 +39,8 @@ class ModelCommandsTest {
     void writeModel() throws Exception {
         theta = TestData.distinctTheta(V, H, 41);
         model = dir.resolve("m.sae");
-        ModelFile.write(model, V, H, 0.01, 1e-4, 3, "f64", theta, new ModelMetadata("test", 0, 1, Double.NaN, 0,
-                "java", 1, 0, Instant.EPOCH, Map.of()));
+        ModelFile.write(model, new StoredModel(new TrainedModel(new SparseAutoencoder(V, H, 0.01, 1e-4, 3), theta),
+                Precision.F64, new ModelMetadata("test", 0, 1, Double.NaN, 0, "java", 1, 0, Instant.EPOCH, Map.of())));
     }
 
     private double w1(int k, int j) {
@@ -114,7 +119,7 @@ class ModelCommandsTest {
         Cli.Run run = Cli.run("features", model.toString(), "--out", png.toString(), "--patch-width", "2");
         assertEquals(0, run.exitCode(), run.transcript());
         BufferedImage drawn = ImageIO.read(png.toFile());
-        BufferedImage expected = FeatureImage.render(theta, V, H, 2, 3);
+        BufferedImage expected = FeatureImage.render(MatrixView.of(theta, 0, H, V), 2, 3);
         assertEquals(expected.getWidth(), drawn.getWidth());
         assertEquals(expected.getHeight(), drawn.getHeight());
         for (int y = 0; y < drawn.getHeight(); y++) {

@@ -62,12 +62,12 @@ class TrainCommandTest {
         assertEquals("f32", json.get("precision"));
         assertEquals(2.0, json.get("threads"));
         StoredModel model = ModelFile.read(out.resolve("model.sae"));
-        assertEquals(16, model.visible());
-        assertEquals(4, model.hidden());
-        assertEquals(0.05, model.rho());
-        assertEquals(0.001, model.lambda());
-        assertEquals(2, model.beta());
-        assertEquals("f32", model.precision());
+        assertEquals(16, model.model().config().visible());
+        assertEquals(4, model.model().config().hidden());
+        assertEquals(0.05, model.model().config().rho());
+        assertEquals(0.001, model.model().config().lambda());
+        assertEquals(2, model.model().config().beta());
+        assertEquals("f32", model.precision().shortName());
         assertEquals(model.metadata().finalCost(), (Double) json.get("finalCost"));
         String choice = (String) json.get("backendChoice");
         assertTrue(choice.startsWith("auto: " + json.get("backend")), choice);
@@ -85,7 +85,7 @@ class TrainCommandTest {
         EvaluationSettings settings = EvaluationSettings.of(MatrixBackends.get("java"), Precision.F64)
                 .withThreads(1);
         try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(config, data, settings)) {
-            assertEquals(f.evaluate(model.theta(), new double[model.theta().length]), model.metadata().finalCost(),
+            assertEquals(f.evaluate(model.model().theta(), new double[model.model().theta().length]), model.metadata().finalCost(),
                     0.0);
         }
     }
@@ -110,8 +110,8 @@ class TrainCommandTest {
         StoredModel fromCsvExplicitHeader = train("csv2", "--csv", csvFile.toString(), "--csv-header", "yes",
                 "--scale", "0.00392156862745098");
         StoredModel fromNpy = train("npy", "--npy", npy.toString());
-        assertArrayEquals(fromNpy.theta(), fromCsv.theta(), 0.0);
-        assertArrayEquals(fromNpy.theta(), fromCsvExplicitHeader.theta(), 0.0);
+        assertArrayEquals(fromNpy.model().theta(), fromCsv.model().theta(), 0.0);
+        assertArrayEquals(fromNpy.model().theta(), fromCsvExplicitHeader.model().theta(), 0.0);
     }
 
     @Test
@@ -129,11 +129,11 @@ class TrainCommandTest {
                 "--limit", "12");
         StoredModel first = train("first", "--npy",
                 TestData.writeNpy(dir.resolve("first.npy"), all.firstSamples(12)).toString());
-        assertArrayEquals(first.theta(), limited.theta(), 0.0);
+        assertArrayEquals(first.model().theta(), limited.model().theta(), 0.0);
 
         StoredModel beyond = train("beyond", "--npy", dir.resolve("all.npy").toString(), "--limit", "100");
         StoredModel everything = train("everything", "--npy", dir.resolve("all.npy").toString());
-        assertArrayEquals(everything.theta(), beyond.theta(), 0.0);
+        assertArrayEquals(everything.model().theta(), beyond.model().theta(), 0.0);
     }
 
     @Test
@@ -143,7 +143,7 @@ class TrainCommandTest {
                 "--whiten", "0.1");
         StoredModel byHand = train("h", "--npy",
                 TestData.writeNpy(dir.resolve("zca.npy"), Zca.whiten(all, 0.1)).toString());
-        assertArrayEquals(byHand.theta(), whitened.theta(), 0.0);
+        assertArrayEquals(byHand.model().theta(), whitened.model().theta(), 0.0);
     }
 
     @Test
@@ -161,8 +161,8 @@ class TrainCommandTest {
                 PatchSampler.sample(new ImageStack(3, 12, 10, pixels), 4, 60, 8));
         StoredModel byHand = train("byhand", "--npy", TestData.writeNpy(dir.resolve("p.npy"), patches).toString(),
                 "--seed", "8");
-        assertEquals(16, trained.visible());
-        assertArrayEquals(byHand.theta(), trained.theta(), 0.0);
+        assertEquals(16, trained.model().config().visible());
+        assertArrayEquals(byHand.model().theta(), trained.model().theta(), 0.0);
     }
 
     @Test
@@ -183,7 +183,7 @@ class TrainCommandTest {
         Cli.Run run = Cli.run("train", "--images", images.toString(), "--patch", "5", "--patches", "40",
                 "--hidden", "2", "--iterations", "2", "--threads", "1", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.transcript());
-        assertEquals(25, ModelFile.read(out.resolve("model.sae")).visible());
+        assertEquals(25, ModelFile.read(out.resolve("model.sae")).model().config().visible());
         assertTrue(Files.isRegularFile(out.resolve("features.png")));
     }
 
@@ -211,7 +211,7 @@ class TrainCommandTest {
         StoredModel fromIdx = train("idx", "--idx", idx.toString(), "--scale", "1/255");
         StoredModel fromNpy = train("npy", "--npy",
                 TestData.writeNpy(dir.resolve("x.npy"), Dataset.ofDoubles(side * side, count, scaled)).toString());
-        assertArrayEquals(fromNpy.theta(), fromIdx.theta(), 0.0);
+        assertArrayEquals(fromNpy.model().theta(), fromIdx.model().theta(), 0.0);
     }
 
     @Test
@@ -269,6 +269,6 @@ class TrainCommandTest {
         Dataset data = TestData.samples(4, 20, 12);
         StoredModel f32 = train("f32", "--npy", TestData.writeNpy(dir.resolve("x.npy"), data).toString(),
                 "--precision", "f32");
-        assertEquals(Precision.F32.shortName(), f32.precision());
+        assertEquals(Precision.F32.shortName(), f32.precision().shortName());
     }
 }

@@ -10,7 +10,8 @@ import org.sae4j.backend.MatrixBackend;
  */
 final class F32ChunkKernel extends ChunkKernel {
     private final float[] x;
-    private final float[] activationCache;
+    /** Package-private so that tests can compare the encoder with what training computed. */
+    final float[] activationCache;
     private final float[] theta;
     private final Workspace[] workspaces;
 
@@ -62,18 +63,8 @@ final class F32ChunkKernel extends ChunkKernel {
     }
 
     private void computeHidden(int worker, int chunk) {
-        float[] a2 = hiddenActivations(worker);
-        int off = hiddenOffset(chunk);
-        int n = count(chunk);
-        backend.sgemm(false, false, h, n, v, 1, theta, config.w1Offset(), h, x, first(chunk) * v, v, 0, a2, off, h);
-        int b1 = config.b1Offset();
-        for (int i = 0; i < n; i++) {
-            int col = off + i * h;
-            for (int j = 0; j < h; j++) {
-                a2[col + j] += theta[b1 + j];
-            }
-        }
-        Sigmoid.inPlace(a2, off, off + n * h);
+        HiddenLayer.activations(backend, v, h, theta, config.w1Offset(), config.b1Offset(), x, first(chunk) * v,
+                count(chunk), hiddenActivations(worker), hiddenOffset(chunk));
     }
 
     @Override

@@ -6,7 +6,8 @@ import org.sae4j.backend.MatrixBackend;
 /** Double-precision chunk work: the weights are used in place inside θ, no conversion. */
 final class F64ChunkKernel extends ChunkKernel {
     private final double[] x;
-    private final double[] activationCache;
+    /** Package-private so that tests can compare the encoder with what training computed. */
+    final double[] activationCache;
     private final Workspace[] workspaces;
     private double[] theta;
 
@@ -57,18 +58,8 @@ final class F64ChunkKernel extends ChunkKernel {
     }
 
     private void computeHidden(int worker, int chunk) {
-        double[] a2 = hiddenActivations(worker);
-        int off = hiddenOffset(chunk);
-        int n = count(chunk);
-        backend.dgemm(false, false, h, n, v, 1, theta, config.w1Offset(), h, x, first(chunk) * v, v, 0, a2, off, h);
-        int b1 = config.b1Offset();
-        for (int i = 0; i < n; i++) {
-            int col = off + i * h;
-            for (int j = 0; j < h; j++) {
-                a2[col + j] += theta[b1 + j];
-            }
-        }
-        Sigmoid.inPlace(a2, off, off + n * h);
+        HiddenLayer.activations(backend, v, h, theta, config.w1Offset(), config.b1Offset(), x, first(chunk) * v,
+                count(chunk), hiddenActivations(worker), hiddenOffset(chunk));
     }
 
     @Override

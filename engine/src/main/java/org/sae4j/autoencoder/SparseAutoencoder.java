@@ -40,8 +40,9 @@ public record SparseAutoencoder(int visible, int hidden, double rho, double lamb
         return new SparseAutoencoder(visible, hidden, 0.01, 1e-4, 3);
     }
 
-    private static long parameterCount(long v, long h) {
-        return 2 * h * v + h + v;
+    /** Length of θ for {@code visible} inputs and {@code hidden} units: 2hv + h + v. */
+    public static long parameterCount(int visible, int hidden) {
+        return 2L * hidden * visible + hidden + visible;
     }
 
     /** Length of θ: 2hv + h + v. */

@@ -1,7 +1,7 @@
 package org.sae4j.image;
 
 import java.awt.image.BufferedImage;
-import org.sae4j.model.StoredModel;
+import org.sae4j.model.MatrixView;
 
 /**
  * Draws the features a sparse autoencoder learned: row k of W1 (the weights into hidden unit k) as a
@@ -25,13 +25,15 @@ public final class FeatureImage {
     }
 
     /**
-     * Renders the rows of W1 from θ = [W1(:); W2(:); b1; b2].
+     * Renders the rows of W1 (h × v; {@code TrainedModel.w1()}).
      *
-     * @throws IllegalArgumentException if sizes are not positive, {@code visible != patchWidth * patchHeight},
-     *                                  θ does not have length {@code 2hv + h + v}, or W1 holds a non-finite value
+     * @throws IllegalArgumentException if sizes are not positive, {@code v != patchWidth * patchHeight},
+     *                                  or W1 holds a non-finite value
      */
-    public static BufferedImage render(double[] theta, int visible, int hidden, int patchWidth, int patchHeight) {
-        validate(theta, visible, hidden, patchWidth, patchHeight);
+    public static BufferedImage render(MatrixView w1, int patchWidth, int patchHeight) {
+        int hidden = w1.rows();
+        int visible = w1.cols();
+        validate(w1, patchWidth, patchHeight);
         int columns = (int) Math.ceil(Math.sqrt(hidden));
         int rows = (hidden + columns - 1) / columns;
         int scale = Math.max(1, (MIN_WIDTH + columns * patchWidth - 1) / (columns * patchWidth));
@@ -46,7 +48,7 @@ public final class FeatureImage {
         for (int k = 0; k < hidden; k++) {
             int x0 = 1 + (k % columns) * (patchWidth * scale + 1);
             int y0 = 1 + (k / columns) * (patchHeight * scale + 1);
-            drawTile(image, theta, hidden, k, visible, patchWidth, scale, x0, y0);
+            drawTile(image, w1, k, patchWidth, scale, x0, y0);
         }
         return image;
     }
@@ -68,15 +70,14 @@ public final class FeatureImage {
         return side;
     }
 
-    /** W1(k, j) is θ[k + h·j]; tile pixel j is drawn as a scale × scale block. */
-    private static void drawTile(BufferedImage image, double[] theta, int hidden, int k, int visible,
-                                 int patchWidth, int scale, int x0, int y0) {
+    /** Row k of W1 as a tile; pixel j is drawn as a scale × scale block. */
+    private static void drawTile(BufferedImage image, MatrixView w1, int k, int patchWidth, int scale, int x0, int y0) {
         double maxAbs = 0;
-        for (int j = 0; j < visible; j++) {
-            maxAbs = Math.max(maxAbs, Math.abs(theta[k + hidden * j]));
+        for (int j = 0; j < w1.cols(); j++) {
+            maxAbs = Math.max(maxAbs, Math.abs(w1.get(k, j)));
         }
-        for (int j = 0; j < visible; j++) {
-            double normalised = maxAbs == 0 ? 0 : theta[k + hidden * j] / maxAbs;
+        for (int j = 0; j < w1.cols(); j++) {
+            double normalised = maxAbs == 0 ? 0 : w1.get(k, j) / maxAbs;
             int grey = (int) Math.round(127.5 * (1 + normalised));
             int x = x0 + (j % patchWidth) * scale;
             int y = y0 + (j / patchWidth) * scale;
@@ -92,7 +93,9 @@ public final class FeatureImage {
         }
     }
 
-    private static void validate(double[] theta, int visible, int hidden, int patchWidth, int patchHeight) {
+    private static void validate(MatrixView w1, int patchWidth, int patchHeight) {
+        int hidden = w1.rows();
+        int visible = w1.cols();
         if (visible < 1 || hidden < 1) {
             throw new IllegalArgumentException("visible and hidden units must be >= 1, got v = " + visible
                     + ", h = " + hidden);
@@ -106,15 +109,12 @@ public final class FeatureImage {
                     + (long) patchWidth * patchHeight + " pixels, but the model has v = " + visible
                     + " visible units; patch width x height must equal v");
         }
-        long expected = StoredModel.parameterCount(visible, hidden);
-        if (theta.length != expected) {
-            throw new IllegalArgumentException("theta length must be 2hv + h + v = " + expected + " for v = "
-                    + visible + ", h = " + hidden + ", got " + theta.length);
-        }
-        for (int i = 0; i < hidden * visible; i++) {
-            if (!Double.isFinite(theta[i])) {
-                throw new IllegalArgumentException("W1 value theta[" + i + "] is " + theta[i]
-                        + "; cannot draw non-finite weights");
+        for (int k = 0; k < hidden; k++) {
+            for (int j = 0; j < visible; j++) {
+                if (!Double.isFinite(w1.get(k, j))) {
+                    throw new IllegalArgumentException("W1(" + k + ", " + j + ") is " + w1.get(k, j)
+                            + "; cannot draw non-finite weights");
+                }
             }
         }
     }

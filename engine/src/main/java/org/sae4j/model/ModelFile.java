@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.data.Precision;
 import org.sae4j.io.AtomicFiles;
 
 /**
@@ -44,37 +46,28 @@ public final class ModelFile {
     }
 
     /**
-     * Writes a model; see {@link StoredModel} for what each argument must satisfy.
-     *
-     * @throws IllegalArgumentException if the arguments are inconsistent or a metadata string is not valid
-     *                                  Unicode; nothing is written then
-     */
-    public static void write(Path file, int visible, int hidden, double rho, double lambda, double beta,
-                             String precision, double[] theta, ModelMetadata meta) throws IOException {
-        write(file, new StoredModel(visible, hidden, rho, lambda, beta, precision, theta, meta));
-    }
-
-    /**
      * Writes {@code model} to {@code file}, replacing it atomically if it exists.
      *
      * @throws IllegalArgumentException if a metadata string is not valid Unicode; nothing is written then
      */
     public static void write(Path file, StoredModel model) throws IOException {
         byte[] metadata = MetadataCodec.encode(model.metadata());
+        SparseAutoencoder config = model.model().config();
+        double[] theta = model.model().theta();
         AtomicFiles.write(file, out -> {
             CheckedOutputStream checked = new CheckedOutputStream(out, new CRC32());
             DataOutputStream data = new DataOutputStream(checked);
             data.write(MAGIC);
             data.writeInt(VERSION);
-            data.writeInt(model.visible());
-            data.writeInt(model.hidden());
-            data.writeDouble(model.rho());
-            data.writeDouble(model.lambda());
-            data.writeDouble(model.beta());
-            data.writeInt(model.precision().equals("f64") ? PRECISION_F64 : PRECISION_F32);
-            data.writeLong(model.theta().length);
+            data.writeInt(config.visible());
+            data.writeInt(config.hidden());
+            data.writeDouble(config.rho());
+            data.writeDouble(config.lambda());
+            data.writeDouble(config.beta());
+            data.writeInt(model.precision() == Precision.F64 ? PRECISION_F64 : PRECISION_F32);
+            data.writeLong(theta.length);
             data.writeInt(metadata.length);
-            writeDoubles(data, model.theta());
+            writeDoubles(data, theta);
             data.write(metadata);
             int crc = (int) checked.getChecksum().getValue();
             new DataOutputStream(out).writeInt(crc);
@@ -136,10 +129,11 @@ public final class ModelFile {
                     "checksum mismatch: stored CRC32 0x%08x, computed 0x%08x; the file is corrupt", stored, computed));
         }
 
-        String precision = precisionName(file, precisionCode);
+        Precision precision = precision(file, precisionCode);
         ModelMetadata meta = MetadataCodec.decode(file, metadata, HEADER_SIZE + 8 * thetaLength);
         try {
-            return new StoredModel(visible, hidden, rho, lambda, beta, precision, theta, meta);
+            return new StoredModel(new TrainedModel(new SparseAutoencoder(visible, hidden, rho, lambda, beta), theta),
+                    precision, meta);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(file, "invalid model: " + e.getMessage());
         }
@@ -176,7 +170,7 @@ public final class ModelFile {
         if (hidden < 1) {
             throw new ModelFormatException(file, "hidden units (offset 16) must be >= 1, got " + hidden);
         }
-        long expected = StoredModel.parameterCount(visible, hidden);
+        long expected = SparseAutoencoder.parameterCount(visible, hidden);
         if (thetaLength != expected) {
             throw new ModelFormatException(file, "theta length (offset 48) must be 2hv + h + v = " + expected
                     + " for v = " + visible + ", h = " + hidden + ", got " + thetaLength);
@@ -190,10 +184,10 @@ public final class ModelFile {
         }
     }
 
-    private static String precisionName(Path file, int code) throws ModelFormatException {
+    private static Precision precision(Path file, int code) throws ModelFormatException {
         switch (code) {
-            case PRECISION_F64: return "f64";
-            case PRECISION_F32: return "f32";
+            case PRECISION_F64: return Precision.F64;
+            case PRECISION_F32: return Precision.F32;
             default: throw new ModelFormatException(file, "precision (offset 44) must be " + PRECISION_F64
                     + " (f64) or " + PRECISION_F32 + " (f32), got " + code);
         }

@@ -1,5 +1,7 @@
 package org.sae4j.train;
 
+import org.sae4j.model.TrainedModel;
+
 import java.util.Objects;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;

@@ -1,5 +1,7 @@
 package org.sae4j.train;
 
+import org.sae4j.model.TrainedModel;
+
 import java.time.Duration;
 import org.sae4j.optim.Termination;
 

@@ -2,12 +2,14 @@ package org.sae4j.autoencoder;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.data.Dataset;
@@ -26,6 +28,124 @@ public abstract class ObjectiveSuite {
     static final double F32_GRADIENT_TOLERANCE = 1e-4;
 
     protected abstract MatrixBackend backend();
+
+    /**
+     * Whether a one-sample product gives the same bits as the same column of a wide product: true for
+     * the java backend; OpenBLAS may take another kernel for n = 1.
+     */
+    protected boolean oneColumnProductsAreBitwise() {
+        return true;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void theEncoderComputesTheHiddenActivationsOfTraining(Precision precision) {
+        SparseAutoencoder config = new SparseAutoencoder(20, 7, 0.1, 1e-3, 3);
+        int m = 45;
+        int chunk = 16;
+        Dataset x = randomData(config.visible(), m, 71).toPrecision(precision);
+        double[] theta = theta(config, 72);
+        double[] trained = new double[config.hidden() * m];
+        ChunkKernel kernel = precision == Precision.F64
+                ? new F64ChunkKernel(config, backend(), x.doubles(), m, chunk, 1, true)
+                : new F32ChunkKernel(config, backend(), x.floats(), m, chunk, 1, true);
+        kernel.prepare(theta);
+        double[] sums = new double[config.hidden()];
+        for (int c = 0; c < kernel.chunks; c++) {
+            kernel.activationSums(0, c, sums, 0);
+        }
+        for (int i = 0; i < trained.length; i++) {
+            trained[i] = precision == Precision.F64 ? ((F64ChunkKernel) kernel).activationCache[i]
+                    : ((F32ChunkKernel) kernel).activationCache[i];
+        }
+
+        Encoder encoder = new Encoder(config, theta, backend(), precision, chunk);
+        double[] batch = new double[trained.length];
+        if (precision == Precision.F64) {
+            encoder.encode(x, batch);
+        } else {
+            float[] single = new float[trained.length];
+            encoder.encode(x, single);
+            for (int i = 0; i < single.length; i++) {
+                batch[i] = single[i];
+            }
+        }
+        assertArrayEquals(trained, batch, 0.0, "a batch in training's chunks gives training's bits");
+
+        double tolerance = oneColumnProductsAreBitwise() ? 0 : precision == Precision.F64 ? 1e-13 : 1e-6;
+        double[] sample = new double[config.visible()];
+        float[] sampleF = new float[config.visible()];
+        double[] out = new double[config.hidden()];
+        float[] outF = new float[config.hidden()];
+        for (int s = 0; s < m; s++) {
+            for (int i = 0; i < sample.length; i++) {
+                sample[i] = x.get(i, s);
+                sampleF[i] = (float) sample[i];
+            }
+            if (precision == Precision.F64) {
+                encoder.encode(sample, out);
+            } else {
+                encoder.encode(sampleF, outF);
+                for (int j = 0; j < out.length; j++) {
+                    out[j] = outF[j];
+                }
+            }
+            for (int j = 0; j < out.length; j++) {
+                double expected = trained[s * config.hidden() + j];
+                assertEquals(expected, out[j], tolerance * Math.abs(expected), "sample " + s + " unit " + j);
+            }
+        }
+    }
+
+    @Test
+    void theEncoderRefusesMismatchedSizesAndPrecisions() {
+        SparseAutoencoder config = new SparseAutoencoder(6, 3, 0.1, 1e-3, 3);
+        Encoder encoder = new Encoder(config, theta(config, 1), backend(), Precision.F64, 8);
+        IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
+                () -> encoder.encode(new double[5], new double[3]));
+        assertTrue(size.getMessage().contains("a sample has 5 values, the model expects 6"), size.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> encoder.encode(new double[6], new double[2]));
+        IllegalArgumentException precision = assertThrows(IllegalArgumentException.class,
+                () -> encoder.encode(randomData(6, 4, 1).toPrecision(Precision.F32), new float[12]));
+        assertTrue(precision.getMessage().contains("needs an f32 batch and encoder"), precision.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> encoder.encode(randomData(6, 4, 1), new double[11]));
+    }
+
+    @Test
+    void theEncoderAllocatesNothingPerCallAfterWarmUp() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(threads instanceof com.sun.management.ThreadMXBean,
+                "needs HotSpot's per-thread allocation counter");
+        com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) threads;
+        SparseAutoencoder config = new SparseAutoencoder(64, 25, 0.1, 1e-3, 3);
+        Dataset batch = randomData(64, 100, 3);
+        for (Precision precision : Precision.values()) {
+            Encoder encoder = new Encoder(config, theta(config, 2), backend(), precision, 512);
+            double[] sample = new double[64];
+            double[] out = new double[25];
+            double[] outs = new double[25 * 100];
+            for (int i = 0; i < 20_000; i++) {
+                encoder.encode(sample, out);
+            }
+            if (precision == Precision.F64) {
+                for (int i = 0; i < 200; i++) {
+                    encoder.encode(batch, outs);
+                }
+            }
+            long before = hotspot.getThreadAllocatedBytes(Thread.currentThread().getId());
+            int calls = 10_000;
+            for (int i = 0; i < calls; i++) {
+                encoder.encode(sample, out);
+            }
+            if (precision == Precision.F64) {
+                for (int i = 0; i < 100; i++) {
+                    encoder.encode(batch, outs);
+                }
+            }
+            long bytes = hotspot.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            assertTrue(bytes < 16 * 1024, precision + ": " + bytes + " bytes over " + calls + " calls");
+        }
+    }
 
     /** A problem: sizes, hyper-parameters, chunk size. */
     record Problem(int v, int h, int m, double rho, double lambda, double beta, int chunk) {

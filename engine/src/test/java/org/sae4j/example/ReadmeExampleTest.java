@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.sae4j.autoencoder.Encoder;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
+import org.sae4j.data.Precision;
 import org.sae4j.data.SharedData;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.train.Trainer;
@@ -24,7 +26,7 @@ class ReadmeExampleTest {
     @Test
     void theReadmeExampleRunsAndTrains() throws IOException {
         Path patchesFile = SharedData.file("data/ufldl/patches_10000_seed0.npy");
-        Dataset newData = NpyReader.readSamples(patchesFile).firstSamples(100);
+        double[] sample = NpyReader.readSamples(patchesFile).firstSamples(1).toPrecision(Precision.F64).doubles();
 
         // example: start
         Dataset data = NpyReader.readSamples(patchesFile);           // (m, v) array, one sample per row
@@ -41,17 +43,15 @@ class ReadmeExampleTest {
                 .train();
         System.out.println(result.termination() + " after " + result.iterations() + " iterations: J = "
                 + result.finalCost());
-        Dataset hidden = result.model().encode(newData);             // h x m hidden activations
+        Encoder encoder = result.model().encoder(EvaluationSettings.defaults()); // one per thread
+        double[] hidden = new double[encoder.hidden()];
+        encoder.encode(sample, hidden);                              // f(W1 x + b1); allocates nothing
         // example: end
 
         assertTrue(result.finalCost() <= 0.454, "J = " + result.finalCost());
-        assertEquals(25, hidden.features());
-        assertEquals(100, hidden.samples());
-        for (int j = 0; j < 100; j++) {
-            for (int k = 0; k < 25; k++) {
-                double a = hidden.get(k, j);
-                assertTrue(a > 0 && a < 1, "activation " + a);
-            }
+        assertEquals(25, hidden.length);
+        for (double a : hidden) {
+            assertTrue(a > 0 && a < 1, "activation " + a);
         }
     }
 

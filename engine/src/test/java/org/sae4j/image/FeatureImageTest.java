@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.sae4j.model.MatrixView;
 
 class FeatureImageTest {
 
@@ -26,7 +27,7 @@ class FeatureImageTest {
         setW1(theta, h, 7, 3, -3.0);
         setW1(theta, h, 7, 40, 1.0);
 
-        BufferedImage image = FeatureImage.render(theta, v, h, 8, 8);
+        BufferedImage image = FeatureImage.render(MatrixView.of(theta, 0, h, v), 8, 8);
 
         // 5 x 5 grid of 8 x 8 tiles, enlarged 10 times (40 px -> 400 px), 6 separator lines.
         assertEquals(406, image.getWidth());
@@ -60,7 +61,7 @@ class FeatureImageTest {
             setW1(theta, h, 0, j, weights[j]);
         }
 
-        BufferedImage image = FeatureImage.render(theta, v, h, 3, 2);
+        BufferedImage image = FeatureImage.render(MatrixView.of(theta, 0, h, v), 3, 2);
 
         // ceil(sqrt(10)) = 4 columns, 3 rows; scale ceil(400 / 12) = 34; tiles 102 x 68 plus separators.
         assertEquals(4 * 103 + 1, image.getWidth());
@@ -76,7 +77,7 @@ class FeatureImageTest {
         int v = 784;
         int h = 196;
         double[] theta = new double[2 * h * v + h + v];
-        BufferedImage image = FeatureImage.render(theta, v, h, 28, 28);
+        BufferedImage image = FeatureImage.render(MatrixView.of(theta, 0, h, v), 28, 28);
         // 14 x 14 tiles of 28 px: 392 px, so each pixel is drawn 2 x 2.
         assertEquals(14 * 57 + 1, image.getWidth());
         assertEquals(14 * 57 + 1, image.getHeight());
@@ -97,14 +98,15 @@ class FeatureImageTest {
     void inconsistentSizesAreRefused() {
         double[] theta = new double[2 * 4 * 64 + 4 + 64];
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
-                () -> FeatureImage.render(theta, 64, 4, 8, 7));
+                () -> FeatureImage.render(MatrixView.of(theta, 0, 4, 64), 8, 7));
         assertTrue(shape.getMessage().contains("a 8 x 7 patch has 56 pixels, but the model has v = 64"),
                 shape.getMessage());
         IllegalArgumentException length = assertThrows(IllegalArgumentException.class,
-                () -> FeatureImage.render(theta, 64, 5, 8, 8));
-        assertTrue(length.getMessage().contains("theta length must be 2hv + h + v = 709"), length.getMessage());
+                () -> FeatureImage.render(MatrixView.of(theta, 0, 5, 200), 8, 25));
+        assertTrue(length.getMessage().contains("a 5x200 matrix from offset 0 does not fit in an array of 580"),
+                length.getMessage());
         theta[5] = Double.NaN;
-        assertThrows(IllegalArgumentException.class, () -> FeatureImage.render(theta, 64, 4, 8, 8));
+        assertThrows(IllegalArgumentException.class, () -> FeatureImage.render(MatrixView.of(theta, 0, 4, 64), 8, 8));
     }
 
     private static void setW1(double[] theta, int hidden, int k, int j, double value) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.sae4j.model.MatrixView;
 
 /**
  * Writes example pictures to target/pictures for a person to look at: synthetic Gabor-like features
@@ -25,9 +26,10 @@ class SamplePicturesTest {
     @Test
     void writesSampleFeaturesAndCostPlot() throws IOException {
         Files.createDirectories(OUT);
-        assertWritten(FeatureImage.render(gaborTheta(64, 25, 8, new Random(1)), 64, 25, 8, 8),
+        assertWritten(FeatureImage.render(MatrixView.of(gaborTheta(64, 25, 8, new Random(1)), 0, 25, 64), 8, 8),
                 OUT.resolve("sample-features-8x8.png"));
-        assertWritten(FeatureImage.render(gaborTheta(784, 196, 28, new Random(2)), 784, 196, 28, 28),
+        assertWritten(FeatureImage.render(MatrixView.of(gaborTheta(784, 196, 28, new Random(2)), 0, 196, 784), 28,
+                28),
                 OUT.resolve("sample-features-28x28.png"));
         assertWritten(CostPlot.render(costHistory(400, new Random(3)), 640, 400), OUT.resolve("sample-cost.png"));
     }

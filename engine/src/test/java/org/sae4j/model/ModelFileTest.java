@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.data.Precision;
 
 class ModelFileTest {
 
@@ -38,18 +40,18 @@ class ModelFileTest {
         Path file = dir.resolve("m.sae");
         ModelMetadata meta = metadata(Map.of("dataset", "patches.bin", "commit", "abc123", "note", "Grüße ✓"));
 
-        ModelFile.write(file, V, H, 0.01, 1e-4, 3.0, "f64", theta, meta);
+        write(file, V, H, 0.01, 1e-4, 3.0, "f64", theta, meta);
         StoredModel back = ModelFile.read(file);
 
-        assertEquals(V, back.visible());
-        assertEquals(H, back.hidden());
-        assertEquals(Double.doubleToRawLongBits(0.01), Double.doubleToRawLongBits(back.rho()));
-        assertEquals(Double.doubleToRawLongBits(1e-4), Double.doubleToRawLongBits(back.lambda()));
-        assertEquals(Double.doubleToRawLongBits(3.0), Double.doubleToRawLongBits(back.beta()));
-        assertEquals("f64", back.precision());
-        assertEquals(theta.length, back.theta().length);
+        assertEquals(V, back.model().config().visible());
+        assertEquals(H, back.model().config().hidden());
+        assertEquals(Double.doubleToRawLongBits(0.01), Double.doubleToRawLongBits(back.model().config().rho()));
+        assertEquals(Double.doubleToRawLongBits(1e-4), Double.doubleToRawLongBits(back.model().config().lambda()));
+        assertEquals(Double.doubleToRawLongBits(3.0), Double.doubleToRawLongBits(back.model().config().beta()));
+        assertEquals("f64", back.precision().shortName());
+        assertEquals(theta.length, back.model().theta().length);
         for (int i = 0; i < theta.length; i++) {
-            assertEquals(Double.doubleToRawLongBits(theta[i]), Double.doubleToRawLongBits(back.theta()[i]),
+            assertEquals(Double.doubleToRawLongBits(theta[i]), Double.doubleToRawLongBits(back.model().theta()[i]),
                     "theta[" + i + "] = " + theta[i]);
         }
         assertEquals(meta, back.metadata());
@@ -61,11 +63,11 @@ class ModelFileTest {
         Path file = dir.resolve("f32.sae");
         ModelMetadata meta = new ModelMetadata("", 0, 1, Double.NaN, 0.0, "java", 1, -7L,
                 Instant.ofEpochSecond(-1, 999_999_999), Map.of());
-        ModelFile.write(file, V, H, 0.5, 0.0, 0.0, "f32", new double[THETA_LENGTH], meta);
+        write(file, V, H, 0.5, 0.0, 0.0, "f32", new double[THETA_LENGTH], meta);
 
         StoredModel back = ModelFile.read(file);
 
-        assertEquals("f32", back.precision());
+        assertEquals("f32", back.precision().shortName());
         assertEquals(meta, back.metadata());
         assertTrue(Double.isNaN(back.metadata().finalCost()));
         assertTrue(back.metadata().extra().isEmpty());
@@ -225,9 +227,9 @@ class ModelFileTest {
         Path file = writeSample(specialTheta());
         double[] other = new double[THETA_LENGTH];
         Arrays.fill(other, 0.25);
-        ModelFile.write(file, V, H, 0.01, 1e-4, 3.0, "f64", other, metadata(Map.of()));
+        write(file, V, H, 0.01, 1e-4, 3.0, "f64", other, metadata(Map.of()));
 
-        assertArrayEquals(other, ModelFile.read(file).theta());
+        assertArrayEquals(other, ModelFile.read(file).model().theta());
         assertEquals(List.of(file), listDir());
     }
 
@@ -236,15 +238,15 @@ class ModelFileTest {
         Path file = writeSample(specialTheta());
         byte[] before = Files.readAllBytes(file);
 
-        IllegalArgumentException wrongLength = assertThrows(IllegalArgumentException.class, () -> ModelFile.write(
+        IllegalArgumentException wrongLength = assertThrows(IllegalArgumentException.class, () -> write(
                 file, V, H, 0.01, 1e-4, 3.0, "f64", new double[THETA_LENGTH + 1], metadata(Map.of())));
-        assertTrue(wrongLength.getMessage().contains("theta length must be 2hv + h + v = 17"),
+        assertTrue(wrongLength.getMessage().contains("must have length 2hv + h + v = 17"),
                 wrongLength.getMessage());
         double[] withNan = specialTheta();
         withNan[3] = Double.NaN;
-        assertThrows(IllegalArgumentException.class, () -> ModelFile.write(
+        assertThrows(IllegalArgumentException.class, () -> write(
                 file, V, H, 0.01, 1e-4, 3.0, "f64", withNan, metadata(Map.of())));
-        assertThrows(IllegalArgumentException.class, () -> ModelFile.write(
+        assertThrows(IllegalArgumentException.class, () -> write(
                 file, V, H, 0.01, 1e-4, 3.0, "f16", specialTheta(), metadata(Map.of())));
 
         assertArrayEquals(before, Files.readAllBytes(file));
@@ -270,6 +272,13 @@ class ModelFileTest {
                 Instant.EPOCH, Map.of()));
     }
 
+    /** Writes a model from its parts, as the tests build them. */
+    private static void write(Path file, int v, int h, double rho, double lambda, double beta, String precision,
+                              double[] theta, ModelMetadata meta) throws IOException {
+        ModelFile.write(file, new StoredModel(new TrainedModel(new SparseAutoencoder(v, h, rho, lambda, beta), theta),
+                Precision.parse(precision), meta));
+    }
+
     /** Values whose bits a careless encoding (text, float32, arithmetic) would change. */
     private static double[] specialTheta() {
         Random random = new Random(42);
@@ -293,7 +302,7 @@ class ModelFileTest {
 
     private Path writeSample(double[] theta) throws IOException {
         Path file = dir.resolve("sample.sae");
-        ModelFile.write(file, V, H, 0.01, 1e-4, 3.0, "f64", theta, metadata(Map.of("k", "v")));
+        write(file, V, H, 0.01, 1e-4, 3.0, "f64", theta, metadata(Map.of("k", "v")));
         return file;
     }
 

@@ -19,6 +19,8 @@ import org.sae4j.data.Precision;
 import org.sae4j.data.SharedData;
 import org.sae4j.image.FeatureImage;
 import org.sae4j.image.Png;
+import org.sae4j.model.MatrixView;
+import org.sae4j.model.TrainedModel;
 import org.sae4j.optim.GradientDescent;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.Termination;
@@ -64,7 +66,7 @@ class UfldlExperimentTest {
 
         Path dir = Path.of("target", "ufldl");
         Files.createDirectories(dir);
-        Png.write(FeatureImage.render(theta, 64, 25, 8, 8), dir.resolve("features.png"));
+        Png.write(FeatureImage.render(new TrainedModel(CONFIG, theta).w1(), 8, 8), dir.resolve("features.png"));
         MatrixView w1 = one.model().w1();
         for (int k = 0; k < 25; k++) {
             double[] tile = w1.row(k);

@@ -16,6 +16,11 @@ class NativeBackendObjectiveTest extends ObjectiveSuite {
     }
 
     @Override
+    protected boolean oneColumnProductsAreBitwise() {
+        return false;
+    }
+
+    @Override
     protected MatrixBackend backend() {
         return MatrixBackends.get("native");
     }

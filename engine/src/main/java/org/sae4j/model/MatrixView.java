@@ -1,4 +1,4 @@
-package org.sae4j.train;
+package org.sae4j.model;
 
 /**
  * A read-only column-major view of part of an array: element (i, j) is
@@ -10,11 +10,25 @@ public final class MatrixView {
     private final int rows;
     private final int cols;
 
-    MatrixView(double[] data, int offset, int rows, int cols) {
+    private MatrixView(double[] data, int offset, int rows, int cols) {
         this.data = data;
         this.offset = offset;
         this.rows = rows;
         this.cols = cols;
+    }
+
+    /**
+     * The {@code rows × cols} matrix stored column-major in {@code data} from {@code offset}; the array
+     * is shared, not copied.
+     *
+     * @throws IllegalArgumentException if the matrix does not fit in the array
+     */
+    public static MatrixView of(double[] data, int offset, int rows, int cols) {
+        if (rows < 0 || cols < 0 || offset < 0 || (long) offset + (long) rows * cols > data.length) {
+            throw new IllegalArgumentException("a " + rows + "x" + cols + " matrix from offset " + offset
+                    + " does not fit in an array of " + data.length);
+        }
+        return new MatrixView(data, offset, rows, cols);
     }
 
     public int rows() {

@@ -1,0 +1,165 @@
+package org.sae4j.autoencoder;
+
+import java.util.Objects;
+import org.sae4j.backend.MatrixBackend;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.Precision;
+
+/**
+ * The hidden activations f(W1·x + b1) of a trained model, for serving: one sample or a batch at a
+ * time, into the caller's arrays, allocating nothing per call.
+ *
+ * <p>It computes exactly what training computes (the same product on the same backend, the same bias
+ * pass and deterministic sigmoid, in the model's precision), so on the {@code java} backend its
+ * results are bitwise the training engine's hidden activations for the same samples. OpenBLAS may
+ * route a one-column product to another kernel, so on {@code native} a single sample agrees to
+ * rounding (about 1e-13 relative in f64).
+ *
+ * <p>Not thread-safe: an encoder keeps scratch arrays for samples whose precision differs from the
+ * model's. Make one per thread ({@code model.encoder(settings)} is cheap; the f64 weights are shared).
+ */
+public final class Encoder {
+    private final MatrixBackend backend;
+    private final Precision precision;
+    private final int v;
+    private final int h;
+    private final int chunkSize;
+    /** f64: θ itself, W1 at 0 and b1 at {@link #b1}; f32: W1 then b1 in float. */
+    private final double[] weights64;
+    private final float[] weights32;
+    private final int b1;
+    /** Scratch for float samples on an f64 encoder. */
+    private final double[] in64;
+    private final double[] out64;
+    /** Scratch for double samples on an f32 encoder. */
+    private final float[] in32;
+    private final float[] out32;
+
+    /**
+     * @param theta     the model's parameters in the UFLDL layout; read, not copied, and must not change
+     * @param chunkSize samples per product in a batch, as in training, so batches are computed alike
+     */
+    public Encoder(SparseAutoencoder config, double[] theta, MatrixBackend backend, Precision precision,
+                   int chunkSize) {
+        config.requireParameters(theta, "theta");
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.precision = Objects.requireNonNull(precision, "precision");
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size must be >= 1, got " + chunkSize);
+        }
+        this.chunkSize = chunkSize;
+        this.v = config.visible();
+        this.h = config.hidden();
+        if (precision == Precision.F64) {
+            weights64 = theta;
+            weights32 = null;
+            b1 = config.b1Offset();
+            in64 = new double[v];
+            out64 = new double[h];
+            in32 = null;
+            out32 = null;
+        } else {
+            weights64 = null;
+            weights32 = new float[h * v + h];
+            for (int i = 0; i < h * v; i++) {
+                weights32[i] = (float) theta[config.w1Offset() + i];
+            }
+            for (int j = 0; j < h; j++) {
+                weights32[h * v + j] = (float) theta[config.b1Offset() + j];
+            }
+            b1 = h * v;
+            in32 = new float[v];
+            out32 = new float[h];
+            in64 = null;
+            out64 = null;
+        }
+    }
+
+    public int visible() {
+        return v;
+    }
+
+    public int hidden() {
+        return h;
+    }
+
+    /** The precision of the products: the model's training precision, or the one asked for. */
+    public Precision precision() {
+        return precision;
+    }
+
+    /** Encodes one sample of {@code visible()} values into {@code out[0 .. hidden())}. */
+    public void encode(double[] sample, double[] out) {
+        check(sample.length, out.length, 1);
+        if (precision == Precision.F64) {
+            HiddenLayer.activations(backend, v, h, weights64, 0, b1, sample, 0, 1, out, 0);
+        } else {
+            for (int i = 0; i < v; i++) {
+                in32[i] = (float) sample[i];
+            }
+            HiddenLayer.activations(backend, v, h, weights32, 0, b1, in32, 0, 1, out32, 0);
+            for (int j = 0; j < h; j++) {
+                out[j] = out32[j];
+            }
+        }
+    }
+
+    /** Encodes one sample of {@code visible()} values into {@code out[0 .. hidden())}. */
+    public void encode(float[] sample, float[] out) {
+        check(sample.length, out.length, 1);
+        if (precision == Precision.F32) {
+            HiddenLayer.activations(backend, v, h, weights32, 0, b1, sample, 0, 1, out, 0);
+        } else {
+            for (int i = 0; i < v; i++) {
+                in64[i] = sample[i];
+            }
+            HiddenLayer.activations(backend, v, h, weights64, 0, b1, in64, 0, 1, out64, 0);
+            for (int j = 0; j < h; j++) {
+                out[j] = (float) out64[j];
+            }
+        }
+    }
+
+    /**
+     * Encodes every sample of an f64 batch into {@code out}: sample s's activations at
+     * {@code out[s·hidden() ..]}. Needs an f64 encoder.
+     */
+    public void encode(Dataset batch, double[] out) {
+        requirePrecision(batch, Precision.F64);
+        check(batch.features(), out.length / h, batch.samples());
+        double[] x = batch.doubles();
+        for (int first = 0; first < batch.samples(); first += chunkSize) {
+            int n = Math.min(chunkSize, batch.samples() - first);
+            HiddenLayer.activations(backend, v, h, weights64, 0, b1, x, first * v, n, out, first * h);
+        }
+    }
+
+    /** The same for an f32 batch and an f32 encoder. */
+    public void encode(Dataset batch, float[] out) {
+        requirePrecision(batch, Precision.F32);
+        check(batch.features(), out.length / h, batch.samples());
+        float[] x = batch.floats();
+        for (int first = 0; first < batch.samples(); first += chunkSize) {
+            int n = Math.min(chunkSize, batch.samples() - first);
+            HiddenLayer.activations(backend, v, h, weights32, 0, b1, x, first * v, n, out, first * h);
+        }
+    }
+
+    private void requirePrecision(Dataset batch, Precision needed) {
+        if (precision != needed || batch.precision() != needed) {
+            throw new IllegalArgumentException("a " + batch.precision().shortName() + " batch into "
+                    + needed.shortName() + " activations needs an " + needed.shortName() + " batch and encoder;"
+                    + " this encoder is " + precision.shortName() + " (convert with Dataset.toPrecision)");
+        }
+    }
+
+    private void check(int features, int outputSamples, int samples) {
+        if (features != v) {
+            throw new IllegalArgumentException("a sample has " + features + " values, the model expects " + v);
+        }
+        if (outputSamples < samples) {
+            throw new IllegalArgumentException("the output holds " + outputSamples + " samples of " + h
+                    + " activations; " + samples + " needed");
+        }
+    }
+}

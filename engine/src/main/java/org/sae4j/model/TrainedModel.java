@@ -1,0 +1,69 @@
+package org.sae4j.model;
+
+import java.util.Objects;
+import org.sae4j.autoencoder.Encoder;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.autoencoder.SparseAutoencoder;
+
+/**
+ * A trained sparse autoencoder: its configuration and parameters θ = [W1(:); W2(:); b1; b2] (UFLDL
+ * layout, column-major), with views of the weights and an {@link Encoder} for new data.
+ */
+public final class TrainedModel {
+    private final SparseAutoencoder config;
+    private final double[] theta;
+
+    /**
+     * @param theta parameters in the UFLDL layout, all finite; copied
+     * @throws IllegalArgumentException if θ has the wrong length or a non-finite value
+     */
+    public TrainedModel(SparseAutoencoder config, double[] theta) {
+        this.config = Objects.requireNonNull(config, "config");
+        config.requireParameters(theta, "theta");
+        for (int i = 0; i < theta.length; i++) {
+            if (!Double.isFinite(theta[i])) {
+                throw new IllegalArgumentException("theta[" + i + "] is " + theta[i]
+                        + "; a model's parameters must be finite");
+            }
+        }
+        this.theta = theta.clone();
+    }
+
+    public SparseAutoencoder config() {
+        return config;
+    }
+
+    /** A copy of θ. */
+    public double[] theta() {
+        return theta.clone();
+    }
+
+    /** Encoder weights, h × v: row k is the filter of hidden unit k. */
+    public MatrixView w1() {
+        return MatrixView.of(theta, config.w1Offset(), config.hidden(), config.visible());
+    }
+
+    /** Decoder weights, v × h. */
+    public MatrixView w2() {
+        return MatrixView.of(theta, config.w2Offset(), config.visible(), config.hidden());
+    }
+
+    /** Encoder bias, h × 1. */
+    public MatrixView b1() {
+        return MatrixView.of(theta, config.b1Offset(), config.hidden(), 1);
+    }
+
+    /** Decoder bias, v × 1. */
+    public MatrixView b2() {
+        return MatrixView.of(theta, config.b2Offset(), config.visible(), 1);
+    }
+
+    /**
+     * An encoder of this model's hidden activations f(W1·x + b1) on {@code settings}' backend and in its
+     * precision: the same products and sigmoid as training, so on the {@code java} backend its results
+     * are bitwise those of the training engine. Not thread-safe: make one per thread.
+     */
+    public Encoder encoder(EvaluationSettings settings) {
+        return new Encoder(config, theta, settings.backend(), settings.precision(), settings.chunkSize());
+    }
+}
