@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
         ImageStack stack = DeadLeaves.generate(images, imageSize, seed);
         Dataset patches = PatchSampler.normalizeUfldl(PatchSampler.sample(stack, PATCH, samples, seed));
 
-        Lbfgs optimizer = Lbfgs.builder().threads(settings.threads()).maxIterations(iterations).build();
+        Lbfgs optimizer = Lbfgs.builder().maxIterations(iterations).build();
         Map<String, String> description = new LinkedHashMap<>();
         description.put("source", "demo: " + images + " dead-leaves images of " + imageSize + "x" + imageSize
                 + ", seed " + seed);

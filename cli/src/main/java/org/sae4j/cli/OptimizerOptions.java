@@ -29,12 +29,12 @@ final class OptimizerOptions {
      * The optimiser, L-BFGS running its recursion on {@code threads} threads; invalid settings are usage
      * errors of {@code spec}'s command.
      */
-    Optimizer build(CommandSpec spec, int threads) {
+    Optimizer build(CommandSpec spec) {
         Checks.positive(spec, "--iterations", iterations);
         switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "lbfgs" -> {
                 Checks.positive(spec, "--history", history);
-                return Lbfgs.builder().history(history).threads(threads).maxIterations(iterations).build();
+                return Lbfgs.builder().history(history).maxIterations(iterations).build();
             }
             case "gd" -> {
                 Checks.require(spec, learningRate > 0 && Double.isFinite(learningRate),

@@ -97,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
         CsvReader.Header header = csvHeader();
         checkOptions();
         engine.check();
-        Optimizer opt = optimizer.build(spec, engine.threads());
+        Optimizer opt = optimizer.build(spec);
         Environment env = sae.env();
 
         Dataset data = source.isImages() ? patchesFromImages(env.err()) : samplesFromFile(header, env.err());

@@ -82,7 +82,7 @@ final class TrainingJob {
         }
         ProgressPrinter progress = new ProgressPrinter(env.err(), env.terminal(), progressEvery, plan.maxIterations());
         try {
-            return Trainer.builder(c, plan.data())
+            return Trainer.of(c, plan.data())
                     .settings(s)
                     .optimizer(plan.optimizer())
                     .seed(plan.seed())

@@ -6,6 +6,7 @@ import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
 import org.sae4j.optim.DifferentiableFunction;
 import org.sae4j.parallel.ChunkRunner;
+import org.sae4j.parallel.ParallelRuntime;
 
 /**
  * The sparse-autoencoder cost J(θ) and its exact gradient on a fixed training set, evaluated in
@@ -40,6 +41,8 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
     private final EvaluationSettings settings;
     private final int samples;
     private final ChunkKernel kernel;
+    private final ParallelRuntime runtime;
+    private final boolean ownsRuntime;
     private final ChunkRunner runner;
     private final double[] chunkSums;
     private final double[] meanActivation;
@@ -58,6 +61,22 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
      * @throws IllegalArgumentException if the data does not have {@code visible} features
      */
     public SparseAutoencoderObjective(SparseAutoencoder config, Dataset data, EvaluationSettings settings) {
+        this(config, data, settings, ParallelRuntime.create(settings.threads()), true);
+    }
+
+    /**
+     * An objective that runs on {@code runtime}'s threads (as many workers as it has), which its owner
+     * closes: a training run shares one runtime between the objective and the optimiser.
+     */
+    public SparseAutoencoderObjective(SparseAutoencoder config, Dataset data, EvaluationSettings settings,
+                                      ParallelRuntime runtime) {
+        this(config, data, settings, runtime, false);
+    }
+
+    private SparseAutoencoderObjective(SparseAutoencoder config, Dataset data, EvaluationSettings settings,
+                                       ParallelRuntime runtime, boolean ownsRuntime) {
+        this.runtime = runtime;
+        this.ownsRuntime = ownsRuntime;
         this.config = Objects.requireNonNull(config, "config");
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(data, "data");
@@ -68,7 +87,7 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
         this.samples = data.samples();
         int chunkSize = Math.min(settings.chunkSize(), samples);
         int chunks = (samples + chunkSize - 1) / chunkSize;
-        int workers = Math.min(settings.threads(), chunks);
+        int workers = Math.min(runtime.threads(), chunks);
         int elementBytes = settings.precision() == Precision.F64 ? 8 : 4;
         long cacheElements = (long) config.hidden() * samples;
         boolean cached = cacheElements <= Integer.MAX_VALUE - 8
@@ -77,7 +96,7 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
         this.kernel = settings.precision() == Precision.F64
                 ? new F64ChunkKernel(config, settings.backend(), x.doubles(), samples, chunkSize, workers, cached)
                 : new F32ChunkKernel(config, settings.backend(), x.floats(), samples, chunkSize, workers, cached);
-        this.runner = new ChunkRunner(workers);
+        this.runner = new ChunkRunner(runtime);
         this.chunkSums = new double[chunks * config.hidden()];
         this.chunkSquaredError = new double[chunks];
         this.meanActivation = new double[config.hidden()];
@@ -187,9 +206,11 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
         return kl;
     }
 
-    /** Stops the worker threads. */
+    /** Ends the worker threads, unless the runtime was passed in (its owner closes it). */
     @Override
     public void close() {
-        runner.close();
+        if (ownsRuntime) {
+            runtime.close();
+        }
     }
 }

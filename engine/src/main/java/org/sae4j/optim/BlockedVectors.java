@@ -1,16 +1,16 @@
 package org.sae4j.optim;
 
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import org.sae4j.parallel.ParallelRuntime;
 
 /**
  * The two-loop recursion's vector operations over fixed blocks of {@value #BLOCK} elements, spread over
- * a few threads when asked. With a long history the recursion streams the stored pairs from memory, and
+ * the threads of a {@link ParallelRuntime}. With a long history the recursion streams the stored pairs from memory, and
  * two cores read about 1.7 times as fast as one here. Dot products are summed block by block in block
  * order, so the result is the same for every thread count. Nothing is allocated per operation: the
  * tasks are created once and reinitialised.
  */
-final class BlockedVectors implements AutoCloseable {
+final class BlockedVectors {
     static final int BLOCK = 8192;
 
     private static final int DOT = 0;
@@ -22,7 +22,7 @@ final class BlockedVectors implements AutoCloseable {
     private final int blocks;
     private final double[] partials;
     /** Null when the calling thread does every block. */
-    private final ForkJoinPool pool;
+    private final ParallelRuntime runtime;
     private final Group[] groups;
     private final Root root = new Root();
 
@@ -32,23 +32,20 @@ final class BlockedVectors implements AutoCloseable {
     private double[] y;
     private double[] z;
 
-    /** @param threads 1 for the calling thread alone; more only pay off for long vectors */
-    BlockedVectors(int n, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
+    /** @param runtime whose threads share the blocks; more than one only pays off for long vectors */
+    BlockedVectors(int n, ParallelRuntime runtime) {
         this.n = n;
         this.blocks = Math.max(1, (n + BLOCK - 1) / BLOCK);
         this.partials = new double[blocks];
-        int parallelism = Math.min(threads, blocks);
+        int parallelism = Math.min(runtime.threads(), blocks);
         if (parallelism > 1) {
-            pool = new ForkJoinPool(parallelism);
+            this.runtime = runtime;
             groups = new Group[parallelism];
             for (int g = 0; g < parallelism; g++) {
                 groups[g] = new Group(blocks * g / parallelism, blocks * (g + 1) / parallelism);
             }
         } else {
-            pool = null;
+            this.runtime = null;
             groups = null;
         }
     }
@@ -78,11 +75,11 @@ final class BlockedVectors implements AutoCloseable {
         this.x = x;
         this.y = y;
         this.z = z;
-        if (pool == null) {
+        if (runtime == null) {
             blocks(0, blocks);
         } else {
             root.reinitialize();
-            pool.invoke(root);
+            runtime.invoke(root);
         }
         this.x = null;
         this.y = null;
@@ -113,13 +110,6 @@ final class BlockedVectors implements AutoCloseable {
                 }
                 default -> throw new IllegalStateException("operation " + op);
             };
-        }
-    }
-
-    @Override
-    public void close() {
-        if (pool != null) {
-            pool.shutdown();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.sae4j.optim;
 
+import org.sae4j.parallel.ParallelRuntime;
+
 /**
  * Full-batch gradient descent, x ← x - t·g; a baseline for comparison with {@link Lbfgs}.
  *
@@ -42,9 +44,10 @@ public final class GradientDescent extends StoppingOptimizer {
         return backtracking;
     }
 
+    /** Runs on the calling thread: a few vector passes per iteration, well below one evaluation. */
     @Override
     public OptimizationResult minimize(DifferentiableFunction f, double[] x0, ProgressListener listener,
-                                       Cancellation cancellation) {
+                                       Cancellation cancellation, ParallelRuntime runtime) {
         int n = OptimizationRun.checkStart(f, x0);
         double[] x = x0.clone();
         double[] g = new double[n];

@@ -1,5 +1,7 @@
 package org.sae4j.optim;
 
+import org.sae4j.parallel.ParallelRuntime;
+
 /**
  * Limited-memory BFGS with a strong-Wolfe line search.
  *
@@ -27,12 +29,10 @@ public final class Lbfgs extends StoppingOptimizer {
     public static final int DEFAULT_HISTORY = 10;
 
     private final int history;
-    private final int threads;
 
-    private Lbfgs(int history, int threads, StoppingCriteria criteria) {
+    private Lbfgs(int history, StoppingCriteria criteria) {
         super(criteria);
         this.history = history;
-        this.threads = threads;
     }
 
     /** A builder with the defaults: history 10, 400 iterations, 2·maxIterations + 20 evaluations, gradient tolerance 1e-5, progress tolerance 1e-9. */
@@ -50,21 +50,15 @@ public final class Lbfgs extends StoppingOptimizer {
         return history;
     }
 
-    /** Threads for the two-loop recursion; the result does not depend on it. */
-    public int threads() {
-        return threads;
-    }
-
     @Override
     public OptimizationResult minimize(DifferentiableFunction f, double[] x0, ProgressListener listener,
-                                       Cancellation cancellation) {
+                                       Cancellation cancellation, ParallelRuntime runtime) {
         int n = OptimizationRun.checkStart(f, x0);
         double[] x = x0.clone();
         double[] g = new double[n];
         double[] d = new double[n];
-        try (BlockedVectors vectors = new BlockedVectors(n, threads)) {
-            return minimize(f, x, g, d, new LbfgsHistory(history, n, vectors), listener, cancellation);
-        }
+        BlockedVectors vectors = new BlockedVectors(n, runtime);
+        return minimize(f, x, g, d, new LbfgsHistory(history, n, vectors), listener, cancellation);
     }
 
     private OptimizationResult minimize(DifferentiableFunction f, double[] x, double[] g, double[] d,
@@ -121,25 +115,14 @@ public final class Lbfgs extends StoppingOptimizer {
 
     @Override
     public String toString() {
-        return describe("Lbfgs", "history=" + history + ", threads=" + threads);
+        return describe("Lbfgs", "history=" + history);
     }
 
     /** Collects L-BFGS settings; {@link #build()} validates them. */
     public static final class Builder extends StoppingRules<Builder> {
         private int history = DEFAULT_HISTORY;
-        private int threads = 1;
 
         private Builder() {
-        }
-
-        /**
-         * Threads for the two-loop recursion (default 1). With a long history on a large model the
-         * recursion is bound by memory bandwidth, which a second core raises; the result is the same
-         * for every value.
-         */
-        public Builder threads(int threads) {
-            this.threads = threads;
-            return this;
         }
 
         /** Stored correction pairs m ≥ 1; memory grows as 2·m·n doubles. */
@@ -153,10 +136,7 @@ public final class Lbfgs extends StoppingOptimizer {
             if (history < 1) {
                 throw new IllegalArgumentException("history must be >= 1, got " + history);
             }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-            }
-            return new Lbfgs(history, threads, criteria());
+            return new Lbfgs(history, criteria());
         }
     }
 }

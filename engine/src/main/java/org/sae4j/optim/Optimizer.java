@@ -1,5 +1,7 @@
 package org.sae4j.optim;
 
+import org.sae4j.parallel.ParallelRuntime;
+
 /** Unconstrained minimisation of a {@link DifferentiableFunction}. Implementations are immutable. */
 public interface Optimizer {
 
@@ -14,8 +16,16 @@ public interface Optimizer {
      * @param x0           the finite starting point
      * @param listener     called after every iteration; may be null
      * @param cancellation checked before every evaluation; may be null
+     * @param runtime      threads the optimiser's own vector work may use (the run's runtime, shared with
+     *                     the function's evaluation); the result does not depend on it
      * @throws IllegalArgumentException if {@code x0} has the wrong length or a non-finite entry
      */
     OptimizationResult minimize(DifferentiableFunction f, double[] x0, ProgressListener listener,
-                                Cancellation cancellation);
+                                Cancellation cancellation, ParallelRuntime runtime);
+
+    /** {@link #minimize(DifferentiableFunction, double[], ProgressListener, Cancellation, ParallelRuntime)} on the calling thread. */
+    default OptimizationResult minimize(DifferentiableFunction f, double[] x0, ProgressListener listener,
+                                        Cancellation cancellation) {
+        return minimize(f, x0, listener, cancellation, ParallelRuntime.singleThreaded());
+    }
 }

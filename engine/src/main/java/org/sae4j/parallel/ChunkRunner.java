@@ -1,13 +1,10 @@
 package org.sae4j.parallel;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs numbered chunks of work on a ForkJoin pool owned by this runner, with one worker slot per
- * thread. Each worker is identified by a slot index in {@code [0, threads)} so that it can own a
+ * Runs numbered chunks of work on a {@link ParallelRuntime}, with one worker slot per thread. Each worker is identified by a slot index in {@code [0, threads)} so that it can own a
  * reusable workspace; a slot is never used by two threads at once.
  *
  * <p>{@link #runOrdered} gives deterministic reductions: chunks are computed in parallel, but their
@@ -17,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>With one thread or one chunk, work runs on the calling thread with no pool hand-off.
  */
-public final class ChunkRunner implements AutoCloseable {
+public final class ChunkRunner {
 
     /** Work on one chunk, done by the worker in slot {@code worker}. */
     @FunctionalInterface
@@ -25,23 +22,13 @@ public final class ChunkRunner implements AutoCloseable {
         void run(int worker, int chunk);
     }
 
-    private static final AtomicInteger POOLS = new AtomicInteger();
-
     private final int threads;
-    private final ForkJoinPool pool;
+    private final ParallelRuntime runtime;
 
-    public ChunkRunner(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-        this.threads = threads;
-        int id = POOLS.incrementAndGet();
-        this.pool = threads == 1 ? null : new ForkJoinPool(threads, p -> {
-            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName("sae4j-" + id + "-worker-" + t.getPoolIndex());
-            t.setDaemon(true);
-            return t;
-        }, null, false);
+    /** Runs on {@code runtime}'s threads; the runtime's owner closes it. */
+    public ChunkRunner(ParallelRuntime runtime) {
+        this.runtime = runtime;
+        this.threads = runtime.threads();
     }
 
     public int threads() {
@@ -69,7 +56,7 @@ public final class ChunkRunner implements AutoCloseable {
             return;
         }
         Round round = new Round(chunks, compute, commit);
-        pool.invoke(new RecursiveAction() {
+        runtime.invoke(new RecursiveAction() {
             @Override
             protected void compute() {
                 RecursiveAction[] tasks = new RecursiveAction[workers];
@@ -86,14 +73,6 @@ public final class ChunkRunner implements AutoCloseable {
             }
         });
         round.rethrowFailure();
-    }
-
-    /** Shuts the pool down; running work completes first. */
-    @Override
-    public void close() {
-        if (pool != null) {
-            pool.shutdown();
-        }
     }
 
     /** The shared state of one call: the next chunk to claim and the next chunk to commit. */

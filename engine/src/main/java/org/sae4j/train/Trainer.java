@@ -1,6 +1,7 @@
 package org.sae4j.train;
 
 import org.sae4j.model.TrainedModel;
+import org.sae4j.parallel.ParallelRuntime;
 
 import java.util.Objects;
 import org.sae4j.autoencoder.EvaluationSettings;
@@ -17,7 +18,7 @@ import org.sae4j.optim.ProgressListener;
  * Trains a sparse autoencoder: configuration + data + evaluation settings + optimiser → model.
  *
  * <pre>{@code
- * TrainingResult r = Trainer.builder(config, data)
+ * TrainingResult r = Trainer.of(config, data)
  *         .optimizer(Lbfgs.builder().maxIterations(400).build())
  *         .seed(42)
  *         .listener(info -> System.out.println(info.iteration() + " " + info.value()))
@@ -31,8 +32,10 @@ public final class Trainer {
     private final SparseAutoencoder config;
     private final Dataset data;
     private EvaluationSettings settings;
-    /** Null for the default: L-BFGS with the evaluation's thread count for its recursion. */
+    /** Null for the default: L-BFGS. */
     private Optimizer optimizer;
+    /** Null for a runtime of the run's own, of {@code settings.threads()} threads. */
+    private ParallelRuntime runtime;
     private long seed;
     private double[] initialTheta;
     private ProgressListener listener;
@@ -47,7 +50,7 @@ public final class Trainer {
      * A trainer with defaults: L-BFGS (400 iterations), seed 0, and
      * {@link EvaluationSettings#defaults(SparseAutoencoder, org.sae4j.data.Precision)} in f64.
      */
-    public static Trainer builder(SparseAutoencoder config, Dataset data) {
+    public static Trainer of(SparseAutoencoder config, Dataset data) {
         return new Trainer(config, data);
     }
 
@@ -80,22 +83,40 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Runs on these threads, for example {@code ParallelRuntime.using(myPool)}, instead of a runtime of
+     * the run's own; the evaluation then has as many workers as the runtime has threads, and the
+     * runtime is left open.
+     */
+    public Trainer runtime(ParallelRuntime runtime) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        return this;
+    }
+
     /** Cooperative cancellation: the run stops after the current evaluation and keeps the best θ. */
     public Trainer cancellation(Cancellation cancellation) {
         this.cancellation = cancellation;
         return this;
     }
 
-    /** Runs the optimiser to one of its termination reasons. */
+    /**
+     * Runs the optimiser to one of its termination reasons, the evaluation and the optimiser on one
+     * {@link ParallelRuntime}; when the run made that runtime, none of its threads is left afterwards.
+     */
     public TrainingResult train() {
         EvaluationSettings s = settings != null ? settings
                 : EvaluationSettings.defaults(config, org.sae4j.data.Precision.F64);
         double[] theta0 = initialTheta != null ? initialTheta : config.initialParameters(seed);
-        try (SparseAutoencoderObjective objective = new SparseAutoencoderObjective(config, data, s)) {
-            Optimizer opt = optimizer != null ? optimizer : Lbfgs.builder().threads(s.threads()).build();
-            OptimizationResult r = opt.minimize(objective, theta0, listener, cancellation);
+        ParallelRuntime threads = runtime != null ? runtime : ParallelRuntime.create(s.threads());
+        try (SparseAutoencoderObjective objective = new SparseAutoencoderObjective(config, data, s, threads)) {
+            Optimizer opt = optimizer != null ? optimizer : Lbfgs.withDefaults();
+            OptimizationResult r = opt.minimize(objective, theta0, listener, cancellation, threads);
             return new TrainingResult(new TrainedModel(config, r.x()), r.value(), r.termination(),
                     r.iterations(), r.evaluations(), r.valueHistory(), r.elapsed());
+        } finally {
+            if (runtime == null) {
+                threads.close();
+            }
         }
     }
 }

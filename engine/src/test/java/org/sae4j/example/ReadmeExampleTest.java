@@ -31,7 +31,7 @@ class ReadmeExampleTest {
         // example: start
         Dataset data = NpyReader.readSamples(patchesFile);           // (m, v) array, one sample per row
         SparseAutoencoder config = new SparseAutoencoder(64, 25, 0.01, 1e-4, 3); // v, h, rho, lambda, beta
-        TrainingResult result = Trainer.builder(config, data)
+        TrainingResult result = Trainer.of(config, data)
                 .settings(EvaluationSettings.defaults().withThreads(2)) // auto backend, f64
                 .optimizer(Lbfgs.builder().maxIterations(400).build())
                 .seed(42)

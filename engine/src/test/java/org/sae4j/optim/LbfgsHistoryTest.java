@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.sae4j.parallel.ParallelRuntime;
 
 class LbfgsHistoryTest {
     private static final int N = 6;
@@ -17,7 +18,7 @@ class LbfgsHistoryTest {
 
     @Test
     void emptyMemoryGivesSteepestDescent() {
-        LbfgsHistory memory = new LbfgsHistory(3, N, new BlockedVectors(N, 1));
+        LbfgsHistory memory = new LbfgsHistory(3, N, new BlockedVectors(N, ParallelRuntime.singleThreaded()));
         double[] g = randomVector();
         double[] d = new double[N];
         memory.direction(g, d);
@@ -29,7 +30,7 @@ class LbfgsHistoryTest {
     @Test
     void matchesDenseBfgsInverseUpdatesOverTheNewestPairs() {
         int m = 4;
-        LbfgsHistory memory = new LbfgsHistory(m, N, new BlockedVectors(N, 1));
+        LbfgsHistory memory = new LbfgsHistory(m, N, new BlockedVectors(N, ParallelRuntime.singleThreaded()));
         double[][] hessian = randomSpd();
         List<double[][]> pairs = new ArrayList<>();
         for (int k = 0; k < m + 3; k++) {
@@ -57,7 +58,7 @@ class LbfgsHistoryTest {
 
     @Test
     void rejectsPairsWithoutSafelyPositiveCurvature() {
-        LbfgsHistory memory = new LbfgsHistory(3, N, new BlockedVectors(N, 1));
+        LbfgsHistory memory = new LbfgsHistory(3, N, new BlockedVectors(N, ParallelRuntime.singleThreaded()));
         double[] direction = randomVector();
         double[] g = randomVector();
         // y orthogonal to s: sᵀy = 0.
@@ -74,7 +75,7 @@ class LbfgsHistoryTest {
 
     @Test
     void resetForgetsEverything() {
-        LbfgsHistory memory = new LbfgsHistory(2, N, new BlockedVectors(N, 1));
+        LbfgsHistory memory = new LbfgsHistory(2, N, new BlockedVectors(N, ParallelRuntime.singleThreaded()));
         double[] direction = randomVector();
         double[] g = randomVector();
         assertTrue(memory.update(direction, 1, add(g, scaled(3, direction)), g));
@@ -193,8 +194,8 @@ class LbfgsHistoryTest {
         double[] gradient = new SplittableRandom(3).doubles(n, -1, 1).toArray();
         double[] reference = null;
         for (int threads : new int[] {1, 2, 3}) {
-            try (BlockedVectors vectors = new BlockedVectors(n, threads)) {
-                LbfgsHistory memory = new LbfgsHistory(4, n, vectors);
+            try (ParallelRuntime runtime = ParallelRuntime.create(threads)) {
+                LbfgsHistory memory = new LbfgsHistory(4, n, new BlockedVectors(n, runtime));
                 SplittableRandom pairs = new SplittableRandom(5);
                 for (int k = 0; k < 6; k++) {
                     double[] direction = pairs.doubles(n, -1, 1).toArray();

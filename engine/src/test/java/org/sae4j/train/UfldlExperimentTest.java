@@ -39,7 +39,7 @@ class UfldlExperimentTest {
     }
 
     private static TrainingResult train(int threads) {
-        return Trainer.builder(CONFIG, patches)
+        return Trainer.of(CONFIG, patches)
                 .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(threads)
                         .withChunkSize(1000))
                 .optimizer(Lbfgs.builder().maxIterations(400).build())
@@ -104,7 +104,7 @@ class UfldlExperimentTest {
      */
     @Test
     void gradientDescentWithBacktrackingDecreasesMonotonically() {
-        TrainingResult r = Trainer.builder(CONFIG, patches)
+        TrainingResult r = Trainer.of(CONFIG, patches)
                 .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(2).withChunkSize(1000))
                 .optimizer(GradientDescent.builder().learningRate(1).backtracking(true).maxIterations(200).build())
                 .seed(1)

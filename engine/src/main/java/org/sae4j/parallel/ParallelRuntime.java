@@ -1,0 +1,95 @@
+package org.sae4j.parallel;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The threads of one training run, shared by everything in it: the objective's chunk evaluation and
+ * the optimiser's vector work. A run creates one ({@link #create(int)}) and closes it at the end, and
+ * then no thread of it is left; a library user who runs sae4j inside their own pool passes that
+ * ({@link #using(ForkJoinPool)}), which {@link #close()} leaves running.
+ *
+ * <p>With one thread there is no pool at all: work runs on the calling thread.
+ */
+public final class ParallelRuntime implements AutoCloseable {
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final long CLOSE_TIMEOUT_SECONDS = 30;
+
+    private final int threads;
+    private final ForkJoinPool pool;
+    private final boolean owned;
+
+    private ParallelRuntime(int threads, ForkJoinPool pool, boolean owned) {
+        this.threads = threads;
+        this.pool = pool;
+        this.owned = owned;
+    }
+
+    /** A runtime of {@code threads} worker threads of its own (none for 1), named {@code sae4j-N-worker-i}. */
+    public static ParallelRuntime create(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (threads == 1) {
+            return new ParallelRuntime(1, null, false);
+        }
+        int id = POOLS.incrementAndGet();
+        ForkJoinPool pool = new ForkJoinPool(threads, p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("sae4j-" + id + "-worker-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
+        return new ParallelRuntime(threads, pool, true);
+    }
+
+    /** Work on the calling thread only. */
+    public static ParallelRuntime singleThreaded() {
+        return create(1);
+    }
+
+    /** The caller's pool, as many threads as its parallelism; {@link #close()} does not shut it down. */
+    public static ParallelRuntime using(ForkJoinPool pool) {
+        return new ParallelRuntime(pool.getParallelism(), pool, false);
+    }
+
+    /** Worker threads; 1 means the calling thread does all the work. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Runs {@code task} on the pool and waits for it; only when {@link #threads()} is above 1. */
+    public <T> T invoke(ForkJoinTask<T> task) {
+        if (pool == null) {
+            throw new IllegalStateException("a single-threaded runtime has no pool; run the work directly");
+        }
+        return pool.invoke(task);
+    }
+
+    /**
+     * Ends the runtime's own threads and waits until they have ended (work in progress is interrupted);
+     * a pool passed to {@link #using} is left alone.
+     */
+    @Override
+    public void close() {
+        if (!owned) {
+            return;
+        }
+        pool.shutdownNow();
+        boolean interrupted = false;
+        try {
+            while (!pool.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                // a worker still finishing a product; products end in well under that
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

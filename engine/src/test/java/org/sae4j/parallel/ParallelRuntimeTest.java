@@ -1,0 +1,90 @@
+package org.sae4j.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.backend.java.JavaBackend;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.Precision;
+import org.sae4j.optim.Lbfgs;
+import org.sae4j.train.Trainer;
+import org.sae4j.train.TrainingResult;
+
+class ParallelRuntimeTest {
+
+    /** Threads of sae4j's pools and of any other pool made with {@code new ForkJoinPool(...)}. */
+    private static Set<Thread> engineThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().matches("sae4j-.*|ForkJoinPool-\\d+-worker-.*"))
+                .collect(Collectors.toSet());
+    }
+
+    private static Dataset data(int v, int m) {
+        double[] x = new double[v * m];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 0.1 + 0.8 * ((i * 2654435761L) % 1000) / 1000.0;
+        }
+        return Dataset.ofDoubles(v, m, x);
+    }
+
+    @Test
+    void noThreadOfARuntimeOutlivesClose() {
+        Set<Thread> before = engineThreads();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        try (ParallelRuntime runtime = ParallelRuntime.create(3)) {
+            new ChunkRunner(runtime).run(30, (worker, chunk) -> seen.add(Thread.currentThread().getName()));
+            assertTrue(seen.stream().anyMatch(n -> n.startsWith("sae4j-")), seen.toString());
+        }
+        Set<Thread> after = engineThreads();
+        after.removeAll(before);
+        assertTrue(after.isEmpty(), "still alive after close(): " + after);
+    }
+
+    @Test
+    void aTrainingRunSharesOneRuntimeAndLeavesNoThreadBehind() {
+        Set<Thread> before = engineThreads();
+        SparseAutoencoder config = new SparseAutoencoder(300, 40, 0.1, 1e-3, 3);
+        Set<String> pools = ConcurrentHashMap.newKeySet();
+        TrainingResult r = Trainer.of(config, data(300, 600))
+                .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(2).withChunkSize(100))
+                .optimizer(Lbfgs.builder().maxIterations(3).build())
+                .listener(it -> engineThreads().forEach(t -> pools.add(t.getName().replaceFirst("-worker-.*", ""))))
+                .train();
+        assertEquals(3, r.iterations());
+        pools.removeAll(before.stream().map(t -> t.getName().replaceFirst("-worker-.*", "")).toList());
+        assertEquals(1, pools.size(), "one pool for the evaluation and the optimiser: " + pools);
+        assertTrue(pools.iterator().next().startsWith("sae4j-"), pools.toString());
+        Set<Thread> after = engineThreads();
+        after.removeAll(before);
+        assertTrue(after.isEmpty(), "still alive after train(): " + after);
+    }
+
+    @Test
+    void aCallersPoolIsUsedAndLeftRunning() {
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            Set<String> seen = ConcurrentHashMap.newKeySet();
+            try (ParallelRuntime runtime = ParallelRuntime.using(pool)) {
+                assertEquals(2, runtime.threads());
+                new ChunkRunner(runtime).run(20, (worker, chunk) -> seen.add(Thread.currentThread().getName()));
+                SparseAutoencoder config = new SparseAutoencoder(20, 5, 0.1, 1e-3, 3);
+                TrainingResult r = Trainer.of(config, data(20, 200)).runtime(runtime)
+                        .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withChunkSize(50))
+                        .optimizer(Lbfgs.builder().maxIterations(2).build()).train();
+                assertEquals(2, r.iterations());
+            }
+            assertTrue(seen.stream().allMatch(n -> n.startsWith("ForkJoinPool-")), seen.toString());
+            assertFalse(pool.isShutdown(), "the caller's pool stays theirs");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
