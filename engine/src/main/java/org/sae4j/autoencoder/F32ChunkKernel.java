@@ -4,9 +4,12 @@ import java.util.Arrays;
 import org.sae4j.backend.MatrixBackend;
 
 /**
- * Single-precision chunk work: data, weights, activations and products in float; squared error and
- * bias gradients accumulated in double within a chunk, and every chunk's contribution added into the
- * caller's double gradient.
+ * Chunk work with data, weights, activations and products in float; squared error and bias gradients
+ * accumulated in double within a chunk, and every chunk's contribution added into the caller's double
+ * gradient. The weights are copied out of θ once per evaluation.
+ *
+ * <p>Both precisions share one source: {@code engine/scripts/gen-chunk-kernels.sh} writes the 64-bit
+ * kernel from the 32-bit one, and ChunkKernelSourceDriftTest fails if they differ.
  */
 final class F32ChunkKernel extends ChunkKernel {
     private final float[] x;

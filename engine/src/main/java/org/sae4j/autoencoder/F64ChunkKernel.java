@@ -3,15 +3,21 @@ package org.sae4j.autoencoder;
 import java.util.Arrays;
 import org.sae4j.backend.MatrixBackend;
 
-/** Double-precision chunk work: the weights are used in place inside θ, no conversion. */
+/**
+ * Chunk work with data, weights, activations and products in double; squared error and bias gradients
+ * accumulated in double within a chunk, and every chunk's contribution added into the caller's double
+ * gradient. The weights are copied out of θ once per evaluation.
+ *
+ * <p>Both precisions share one source: {@code engine/scripts/gen-chunk-kernels.sh} writes the 64-bit
+ * kernel from the 32-bit one, and ChunkKernelSourceDriftTest fails if they differ.
+ */
 final class F64ChunkKernel extends ChunkKernel {
     private final double[] x;
     /** Package-private so that tests can compare the encoder with what training computed. */
     final double[] activationCache;
+    private final double[] theta;
     private final Workspace[] workspaces;
-    private double[] theta;
 
-    /** One worker's buffers: every array sized once for a full chunk. */
     private static final class Workspace {
         final double[] a2;
         final double[] a3;
@@ -37,6 +43,7 @@ final class F64ChunkKernel extends ChunkKernel {
         super(config, backend, samples, chunkSize, cached);
         this.x = x;
         this.activationCache = cached ? new double[h * samples] : null;
+        this.theta = new double[config.parameterCount()];
         this.workspaces = new Workspace[workers];
         for (int w = 0; w < workers; w++) {
             workspaces[w] = new Workspace(v, h, Math.min(chunkSize, samples), cached);
@@ -44,11 +51,12 @@ final class F64ChunkKernel extends ChunkKernel {
     }
 
     @Override
-    void prepare(double[] theta) {
-        this.theta = theta;
+    void prepare(double[] parameters) {
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = parameters[i];
+        }
     }
 
-    /** a2 of the chunk: where it lives (the cache or the workspace) and its offset there. */
     private double[] hiddenActivations(int worker) {
         return cached ? activationCache : workspaces[worker].a2;
     }
