@@ -10,7 +10,7 @@ import org.sae4j.parallel.ParallelRuntime;
 
 /**
  * The sparse-autoencoder cost J(θ) and its exact gradient on a fixed training set, evaluated in
- * parallel on the engine's own ForkJoin pool (see {@code objective.md} for the formulas).
+ * parallel on a {@link ParallelRuntime} (see {@code docs/objective.md} for the formulas).
  *
  * <p><b>Exactness of the sparsity term.</b> ρ̂ is the mean hidden activation over the WHOLE set, so
  * δ2 of any sample depends on every sample. Evaluation runs in two passes: the first computes the
@@ -123,11 +123,6 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
     @Override
     public int dimension() {
         return config.parameterCount();
-    }
-
-    /** Number of chunks the training set is split into. */
-    public int chunks() {
-        return kernel.chunks;
     }
 
     /**

@@ -56,10 +56,6 @@ enum NpyDtype {
         return this == F4_LE || this == F4_BE;
     }
 
-    boolean isFloatingPoint() {
-        return isFloat32() || this == F8_LE || this == F8_BE;
-    }
-
     /** Decodes {@code count} elements from the start of {@code chunk} (already in {@link #order()}). */
     void decode(ByteBuffer chunk, double[] dst, int offset, int count) {
         switch (this) {

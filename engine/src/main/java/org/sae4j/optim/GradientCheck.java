@@ -14,9 +14,6 @@ public final class GradientCheck {
 
     /** One coordinate where the analytic and numerical gradients differ. */
     public record Discrepancy(int index, double analytic, double numerical) {
-        public double absoluteError() {
-            return Math.abs(analytic - numerical);
-        }
     }
 
     /**

@@ -15,7 +15,7 @@ import org.sae4j.parallel.ParallelRuntime;
  * ends a fixed-step run at once; with backtracking it is treated as a failed trial and halved. Memory:
  * three vectors of length n (five with backtracking), allocated once per {@link #minimize} call.
  */
-public final class GradientDescent extends StoppingOptimizer {
+public final class GradientDescent extends AbstractOptimizer {
     /** Default learning rate, the largest step ever taken. */
     public static final double DEFAULT_LEARNING_RATE = 1.0;
 
@@ -113,7 +113,7 @@ public final class GradientDescent extends StoppingOptimizer {
     }
 
     /** Collects gradient-descent settings; {@link #build()} validates them. */
-    public static final class Builder extends StoppingRules<Builder> {
+    public static final class Builder extends OptimizerBuilder<Builder> {
         private double learningRate = DEFAULT_LEARNING_RATE;
         private boolean backtracking = true;
 

@@ -24,7 +24,7 @@ import org.sae4j.parallel.ParallelRuntime;
  * while the line search backtracks; {@link Termination#CANCELLED}. Every accepted point satisfies
  * sufficient decrease, so the last accepted point is also the best one and is what the result holds.
  */
-public final class Lbfgs extends StoppingOptimizer {
+public final class Lbfgs extends AbstractOptimizer {
     /** Default number of stored pairs m. */
     public static final int DEFAULT_HISTORY = 10;
 
@@ -119,7 +119,7 @@ public final class Lbfgs extends StoppingOptimizer {
     }
 
     /** Collects L-BFGS settings; {@link #build()} validates them. */
-    public static final class Builder extends StoppingRules<Builder> {
+    public static final class Builder extends OptimizerBuilder<Builder> {
         private int history = DEFAULT_HISTORY;
 
         private Builder() {

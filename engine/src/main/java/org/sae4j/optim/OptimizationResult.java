@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The outcome of a minimisation. The arrays belong to this result; the optimiser keeps no reference.
+ * The outcome of a minimisation. The arrays are copied in and handed out as copies, so a result
+ * cannot be changed after the fact.
  *
  * @param x            the accepted point with the lowest finite function value; always finite. If the
  *                     value at the starting point is not finite, this is the starting point
@@ -25,6 +26,20 @@ public record OptimizationResult(double[] x, double value, int iterations, int e
         Objects.requireNonNull(termination, "termination");
         Objects.requireNonNull(valueHistory, "valueHistory");
         Objects.requireNonNull(elapsed, "elapsed");
+        x = x.clone();
+        valueHistory = valueHistory.clone();
+    }
+
+    /** A copy of the best point. */
+    @Override
+    public double[] x() {
+        return x.clone();
+    }
+
+    /** A copy of the value history. */
+    @Override
+    public double[] valueHistory() {
+        return valueHistory.clone();
     }
 
     @Override

@@ -49,10 +49,6 @@ final class OptimizationRun {
         return n;
     }
 
-    StoppingCriteria criteria() {
-        return criteria;
-    }
-
     /** Evaluates the function at {@code x0} and records it as history entry 0. */
     double start(double[] x0, double[] gradient) {
         double value = evaluate(x0, gradient);
@@ -106,7 +102,7 @@ final class OptimizationRun {
     }
 
     OptimizationResult result(double[] x, double value, Termination termination) {
-        return new OptimizationResult(x.clone(), value, iterations, evaluations, termination,
+        return new OptimizationResult(x, value, iterations, evaluations, termination,
                 Arrays.copyOf(values, iterations + 1), elapsed());
     }
 

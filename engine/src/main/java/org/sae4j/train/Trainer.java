@@ -1,18 +1,17 @@
 package org.sae4j.train;
 
-import org.sae4j.model.TrainedModel;
-import org.sae4j.parallel.ParallelRuntime;
-
 import java.util.Objects;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.data.Dataset;
+import org.sae4j.model.TrainedModel;
 import org.sae4j.optim.Cancellation;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.OptimizationResult;
 import org.sae4j.optim.Optimizer;
 import org.sae4j.optim.ProgressListener;
+import org.sae4j.parallel.ParallelRuntime;
 
 /**
  * Trains a sparse autoencoder: configuration + data + evaluation settings + optimiser → model.

@@ -1,8 +1,8 @@
 package org.sae4j.train;
 
-import org.sae4j.model.TrainedModel;
-
 import java.time.Duration;
+import java.util.Objects;
+import org.sae4j.model.TrainedModel;
 import org.sae4j.optim.Termination;
 
 /**
@@ -18,4 +18,17 @@ import org.sae4j.optim.Termination;
  */
 public record TrainingResult(TrainedModel model, double finalCost, Termination termination, int iterations,
                              int evaluations, double[] costHistory, Duration elapsed) {
+
+    public TrainingResult {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(termination, "termination");
+        Objects.requireNonNull(elapsed, "elapsed");
+        costHistory = costHistory.clone();
+    }
+
+    /** A copy of the cost history. */
+    @Override
+    public double[] costHistory() {
+        return costHistory.clone();
+    }
 }

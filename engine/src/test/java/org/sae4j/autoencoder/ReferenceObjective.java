@@ -3,7 +3,7 @@ package org.sae4j.autoencoder;
 import org.sae4j.data.Dataset;
 
 /**
- * The objective written straight from the formulas of objective.md: plain loops, one sample at a time,
+ * The objective written straight from the formulas of docs/objective.md: plain loops, one sample at a time,
  * no chunks, no backend, no clamping needed on the test problems. The engine is checked against it.
  */
 final class ReferenceObjective {

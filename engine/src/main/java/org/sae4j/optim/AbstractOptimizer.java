@@ -1,10 +1,10 @@
 package org.sae4j.optim;
 
-/** An optimiser with the shared budgets and tolerances of {@link StoppingRules}, and their accessors. */
-abstract class StoppingOptimizer implements Optimizer {
+/** The base of the optimisers: the budgets and tolerances their {@link OptimizerBuilder} set, and their accessors. */
+abstract class AbstractOptimizer implements Optimizer {
     final StoppingCriteria criteria;
 
-    StoppingOptimizer(StoppingCriteria criteria) {
+    AbstractOptimizer(StoppingCriteria criteria) {
         this.criteria = criteria;
     }
 

@@ -6,14 +6,14 @@ package org.sae4j.optim;
  *
  * @param <B> the concrete builder type
  */
-public abstract class StoppingRules<B extends StoppingRules<B>> {
+public abstract class OptimizerBuilder<B extends OptimizerBuilder<B>> {
     private int maxIterations = StoppingCriteria.DEFAULT_MAX_ITERATIONS;
     private int maxEvaluations;
     private boolean maxEvaluationsSet;
     private double gradientTolerance = StoppingCriteria.DEFAULT_GRADIENT_TOLERANCE;
     private double progressTolerance = StoppingCriteria.DEFAULT_PROGRESS_TOLERANCE;
 
-    StoppingRules() {
+    OptimizerBuilder() {
     }
 
     @SuppressWarnings("unchecked")
