@@ -20,6 +20,7 @@ import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
+import org.sae4j.report.Shape;
 
 /**
  * One evaluation of J and ∇J per backend × precision × threads × shape. {@code threads = 0} means all

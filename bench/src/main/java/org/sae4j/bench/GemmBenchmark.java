@@ -14,6 +14,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sae4j.backend.MatrixBackend;
+import org.sae4j.report.Products;
+import org.sae4j.report.Shape;
 
 /**
  * The five products of one evaluation, single thread, per backend × precision × shape, on

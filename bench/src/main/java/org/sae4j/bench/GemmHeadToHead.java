@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.data.Precision;
+import org.sae4j.report.Products;
+import org.sae4j.report.Shape;
 
 /**
  * The five products of one evaluation, single thread, backend against backend in one JVM, rounds

@@ -25,6 +25,7 @@ import org.sae4j.optim.DifferentiableFunction;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.OptimizationResult;
 import org.sae4j.parallel.ParallelRuntime;
+import org.sae4j.report.Shape;
 
 /**
  * The optimiser's cost, through its public API. {@code bookkeeping}: L-BFGS's own work per iteration

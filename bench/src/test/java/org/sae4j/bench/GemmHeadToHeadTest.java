@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.sae4j.report.Products;
+import org.sae4j.report.Shape;
 
 /** Smoke test: the head-to-head protocol on a tiny problem, every product timed for every backend. */
 class GemmHeadToHeadTest {

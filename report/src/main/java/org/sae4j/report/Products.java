@@ -1,4 +1,4 @@
-package org.sae4j.bench;
+package org.sae4j.report;
 
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package org.sae4j.bench.report;
+package org.sae4j.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

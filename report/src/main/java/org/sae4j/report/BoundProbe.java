@@ -1,10 +1,10 @@
-package org.sae4j.bench.report;
+package org.sae4j.report;
 
 import dev.ludovic.netlib.blas.NativeBLAS;
 import org.sae4j.backend.BackendInfo;
 import org.sae4j.backend.BackendUnavailableException;
 import org.sae4j.backend.MatrixBackend;
-import org.sae4j.bench.Products;
+import org.sae4j.report.Products;
 import org.sae4j.nativeblas.BareNativeBlas;
 
 /**

@@ -1,4 +1,4 @@
-package org.sae4j.bench;
+package org.sae4j.report;
 
 /**
  * The benchmark shapes of the issues: A is the UFLDL patch problem, B the MNIST-sized one, C a wide

@@ -1,4 +1,4 @@
-package org.sae4j.bench.report;
+package org.sae4j.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
