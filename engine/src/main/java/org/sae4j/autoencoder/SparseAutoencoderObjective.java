@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
 import org.sae4j.optim.DifferentiableFunction;
-import org.sae4j.parallel.ChunkRunner;
 import org.sae4j.parallel.ParallelRuntime;
 
 /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.sae4j.autoencoder.EvaluationSettings;
@@ -35,12 +36,31 @@ class ParallelRuntimeTest {
         return Dataset.ofDoubles(v, m, x);
     }
 
+    /** Work of several tasks on the runtime's pool, each noting the thread it ran on. */
+    private static void runOnEveryThread(ParallelRuntime runtime, Set<String> seen) {
+        runtime.invoke(new RecursiveAction() {
+            @Override
+            protected void compute() {
+                RecursiveAction[] tasks = new RecursiveAction[30];
+                for (int i = 0; i < tasks.length; i++) {
+                    tasks[i] = new RecursiveAction() {
+                        @Override
+                        protected void compute() {
+                            seen.add(Thread.currentThread().getName());
+                        }
+                    };
+                }
+                invokeAll(tasks);
+            }
+        });
+    }
+
     @Test
     void noThreadOfARuntimeOutlivesClose() {
         Set<Thread> before = engineThreads();
         Set<String> seen = ConcurrentHashMap.newKeySet();
         try (ParallelRuntime runtime = ParallelRuntime.create(3)) {
-            new ChunkRunner(runtime).run(30, (worker, chunk) -> seen.add(Thread.currentThread().getName()));
+            runOnEveryThread(runtime, seen);
             assertTrue(seen.stream().anyMatch(n -> n.startsWith("sae4j-")), seen.toString());
         }
         Set<Thread> after = engineThreads();
@@ -74,7 +94,7 @@ class ParallelRuntimeTest {
             Set<String> seen = ConcurrentHashMap.newKeySet();
             try (ParallelRuntime runtime = ParallelRuntime.using(pool)) {
                 assertEquals(2, runtime.threads());
-                new ChunkRunner(runtime).run(20, (worker, chunk) -> seen.add(Thread.currentThread().getName()));
+                runOnEveryThread(runtime, seen);
                 SparseAutoencoder config = new SparseAutoencoder(20, 5, 0.1, 1e-3, 3);
                 TrainingResult r = Trainer.of(config, data(20, 200)).runtime(runtime)
                         .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withChunkSize(50))

@@ -127,9 +127,10 @@ final class NativeBlasLibrary {
             }
         }
         if (located == null) {
-            boolean systemTried = choice.candidates().contains(Kind.SYSTEM) || choice.kind() == Kind.NAME;
+            // installing OpenBLAS helps unless the bundled library alone was asked for
+            boolean hint = choice.kind() != Kind.BUNDLED;
             return unavailable(String.join("; ", failures) + " (library chosen by " + choice.origin() + ")."
-                    + (systemTried ? " " + INSTALL_HINT + "." : ""));
+                    + (hint ? " " + INSTALL_HINT + "." : ""));
         }
         if (!failures.isEmpty()) {
             LOG.log(Level.WARNING, "{0}; using the {1} instead", String.join("; ", failures), located.origin());

@@ -1,6 +1,7 @@
-package org.sae4j.parallel;
+package org.sae4j.autoencoder;
 
 import java.util.concurrent.RecursiveAction;
+import org.sae4j.parallel.ParallelRuntime;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>With one thread or one chunk, work runs on the calling thread with no pool hand-off.
  */
-public final class ChunkRunner {
+final class ChunkRunner {
 
     /** Work on one chunk, done by the worker in slot {@code worker}. */
     @FunctionalInterface
