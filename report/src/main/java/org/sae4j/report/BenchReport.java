@@ -267,12 +267,21 @@ public final class BenchReport {
         if (cache != null) {
             command.add("-Dsae4j.cache=" + cache);
         }
+        String modulePath = System.getProperty("jdk.module.path");
+        boolean modular = BenchReport.class.getModule().isNamed() && modulePath != null;
         if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED");
+            command.add("--enable-native-access=" + (modular ? "org.sae4j.nativeblas,dev.ludovic.netlib.blas"
+                    : "ALL-UNNAMED"));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BoundProbe.class.getName(),
-                String.valueOf(shape.visible()), String.valueOf(shape.hidden()), String.valueOf(shape.samples()),
-                precision.shortName()));
+        if (modular) {
+            // launched from the module path (a runtime image beside the module jars, say): the probe too
+            command.addAll(List.of("--module-path", modulePath, "--add-modules", "org.sae4j.nativeblas", "-m",
+                    BenchReport.class.getModule().getName() + "/" + BoundProbe.class.getName()));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), BoundProbe.class.getName()));
+        }
+        command.addAll(List.of(String.valueOf(shape.visible()), String.valueOf(shape.hidden()),
+                String.valueOf(shape.samples()), precision.shortName()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
         pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
