@@ -172,7 +172,7 @@ final class NativeBlasLibrary {
                 version = OpenBlasCore.versionInConfig(functions.get().config()).or(() -> located.bundledVersion());
                 int mode = functions.get().parallelMode();
                 threading = mode == OpenBlasFunctions.OPENMP ? " openmp" : mode == 0 ? " serial" : " pthread";
-                core = OpenBlasCore.asked(functions.get().corename());
+                core = OpenBlasCore.asked(functions.get().corename(), System.getenv(OpenBlasCore.CORETYPE_VARIABLE));
             } else {
                 core = OpenBlasCore.fromEnvironment(System.getenv(OpenBlasCore.CORETYPE_VARIABLE));
             }

@@ -31,8 +31,10 @@ record OpenBlasCore(Optional<String> name, String source) {
 
     private static final Pattern CONFIG_VERSION = Pattern.compile("OpenBLAS (\\d+\\.\\d+(?:\\.\\d+)?)");
 
-    static OpenBlasCore asked(String corename) {
-        return new OpenBlasCore(Optional.of(corename), "openblas_get_corename");
+    /** What {@code openblas_get_corename} answered; {@code coretype} is the variable's value, if set. */
+    static OpenBlasCore asked(String corename, String coretype) {
+        boolean forced = coretype != null && !coretype.isBlank();
+        return new OpenBlasCore(Optional.of(corename), forced ? CORETYPE_VARIABLE : "openblas_get_corename");
     }
 
     /** What can be told without asking OpenBLAS: the environment variable, if set. */

@@ -71,14 +71,16 @@ class NativeLibraryChoiceTest {
     void genericCoresAreRecognisedOnlyWhereTheCpuCouldDoBetter() {
         Cpu avx512 = Cpu.of("x", Set.of("avx2", "avx512f"));
         Cpu old = Cpu.of("x", Set.of("sse3"));
-        assertTrue(OpenBlasCore.asked("Prescott").genericOn(avx512));
-        assertTrue(OpenBlasCore.asked("NEHALEM").genericOn(avx512));
-        assertFalse(OpenBlasCore.asked("Prescott").genericOn(old), "nothing better exists on an SSE3 CPU");
-        assertFalse(OpenBlasCore.asked("Cooperlake").genericOn(avx512));
-        assertFalse(OpenBlasCore.asked("Haswell").genericOn(avx512));
+        assertTrue(OpenBlasCore.asked("Prescott", null).genericOn(avx512));
+        assertTrue(OpenBlasCore.asked("NEHALEM", null).genericOn(avx512));
+        assertFalse(OpenBlasCore.asked("Prescott", null).genericOn(old), "nothing better exists on an SSE3 CPU");
+        assertFalse(OpenBlasCore.asked("Cooperlake", null).genericOn(avx512));
+        assertFalse(OpenBlasCore.asked("Haswell", null).genericOn(avx512));
         assertFalse(OpenBlasCore.fromEnvironment(null).genericOn(avx512), "unknown is not generic");
         assertTrue(OpenBlasCore.fromEnvironment("Prescott").genericOn(avx512));
         assertEquals("core Prescott (set by OPENBLAS_CORETYPE)", OpenBlasCore.fromEnvironment("Prescott").describe());
+        assertEquals("core Haswell (set by OPENBLAS_CORETYPE)", OpenBlasCore.asked("Haswell", "Haswell").describe());
+        assertEquals("core Cooperlake", OpenBlasCore.asked("Cooperlake", " ").describe());
         assertEquals(Optional.of("0.3.31"),
                 OpenBlasCore.versionInConfig("OpenBLAS 0.3.31 DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=64"));
     }

@@ -42,6 +42,7 @@ import org.sae4j.io.AtomicFiles;
 public final class BenchReport {
     static final double WARMUP_SECONDS = 2;
     private static final String NATIVE_PROPERTY = "sae4j.native";
+    private static final String CORETYPE_VARIABLE = "OPENBLAS_CORETYPE";
 
     private final List<String> boundNotes = new ArrayList<>();
 
@@ -69,10 +70,11 @@ public final class BenchReport {
                 lines.add("backend " + name + ": unavailable: " + e.getMessage());
             }
         }
-        String coretype = System.getenv("OPENBLAS_CORETYPE");
+        String coretype = System.getenv(CORETYPE_VARIABLE);
         if (coretype != null && !coretype.isBlank()) {
-            lines.add("OPENBLAS_CORETYPE=" + coretype.strip() + " is set: every OpenBLAS runs that kernel, whether or"
-                    + " not it is the best one for this CPU; the bound and the native rows are for that kernel");
+            lines.add(CORETYPE_VARIABLE + "=" + coretype.strip() + " is set: the native rows run that kernel, whether"
+                    + " or not it is the best one for this CPU; the bound is also probed on the bundled OpenBLAS"
+                    + " without it, on the core OpenBLAS picks itself");
         }
         lines.add("OpenBLAS bound: five bare products in a child JVM with OPENBLAS_NUM_THREADS = engine threads,"
                 + " on the fastest library that loads (bundled and system are both probed)");
@@ -204,7 +206,7 @@ public final class BenchReport {
             return Double.NaN;
         }
         List<BoundProbeResult> results = new ArrayList<>();
-        for (List<String> library : boundLibraries()) {
+        for (BoundLibrary library : boundLibraries()) {
             probe(library, shape, precision, threads).ifPresent(results::add);
         }
         BoundProbeResult best = null;
@@ -239,30 +241,47 @@ public final class BenchReport {
         return best.seconds();
     }
 
-    /** The JVM options that choose each library to probe: {@code -Dsae4j.native=...} or netlib's own. */
-    private static List<List<String>> boundLibraries() {
-        List<List<String>> libraries = new ArrayList<>();
+    /**
+     * A library to probe: the JVM options that choose it, and whether {@code OPENBLAS_CORETYPE} is
+     * removed from the child's environment so that OpenBLAS picks its own core.
+     */
+    record BoundLibrary(String label, List<String> options, boolean ownCore) {
+    }
+
+    /**
+     * What the bound is probed on: the library named by netlib's properties if set; else the bundled
+     * one, the system one and the one {@code -Dsae4j.native} names. When {@code OPENBLAS_CORETYPE}
+     * forces a core, the bundled one is probed once more on the core it picks itself: the bound is
+     * the best this machine can do, whatever the engine rows were told.
+     */
+    static List<BoundLibrary> boundLibraries() {
+        List<BoundLibrary> libraries = new ArrayList<>();
         for (String property : new String[] {"dev.ludovic.netlib.blas.nativeLibPath", "dev.ludovic.netlib.blas.nativeLib"}) {
             String value = System.getProperty(property);
             if (value != null && !value.isBlank()) {
-                libraries.add(List.of("-D" + property + "=" + value));
+                libraries.add(new BoundLibrary(value, List.of("-D" + property + "=" + value), false));
                 return libraries;
             }
         }
-        libraries.add(List.of("-D" + NATIVE_PROPERTY + "=bundled"));
-        libraries.add(List.of("-D" + NATIVE_PROPERTY + "=system"));
+        libraries.add(new BoundLibrary("bundled", List.of("-D" + NATIVE_PROPERTY + "=bundled"), false));
+        libraries.add(new BoundLibrary("system", List.of("-D" + NATIVE_PROPERTY + "=system"), false));
         String chosen = System.getProperty(NATIVE_PROPERTY);
         if (chosen != null && !chosen.isBlank() && !chosen.equals("bundled") && !chosen.equals("system")) {
-            libraries.add(List.of("-D" + NATIVE_PROPERTY + "=" + chosen));
+            libraries.add(new BoundLibrary(chosen, List.of("-D" + NATIVE_PROPERTY + "=" + chosen), false));
+        }
+        String coretype = System.getenv(CORETYPE_VARIABLE);
+        if (coretype != null && !coretype.isBlank()) {
+            libraries.add(new BoundLibrary("bundled, " + CORETYPE_VARIABLE + " unset",
+                    List.of("-D" + NATIVE_PROPERTY + "=bundled"), true));
         }
         return libraries;
     }
 
-    private Optional<BoundProbeResult> probe(List<String> libraryOptions, ProblemShape shape, Precision precision,
+    private Optional<BoundProbeResult> probe(BoundLibrary libraryToProbe, ProblemShape shape, Precision precision,
                                              int threads) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(libraryOptions);
+        command.addAll(libraryToProbe.options());
         String cache = System.getProperty("sae4j.cache");
         if (cache != null) {
             command.add("-Dsae4j.cache=" + cache);
@@ -285,10 +304,13 @@ public final class BenchReport {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
         pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
+        if (libraryToProbe.ownCore()) {
+            pb.environment().remove(CORETYPE_VARIABLE);
+        }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         int code = p.waitFor();
-        String library = String.join(" ", libraryOptions).replaceFirst("^-D" + NATIVE_PROPERTY + "=", "");
+        String library = libraryToProbe.label();
         String[] lines = out.split("\\R");
         String[] fields = lines[lines.length - 1].split("\t");
         if (code != 0 || fields.length != 4) {
