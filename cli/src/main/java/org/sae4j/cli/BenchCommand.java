@@ -65,11 +65,25 @@ final class BenchCommand implements Callable<Integer> {
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         List<ProblemShape> problemShapes = new ArrayList<>();
         for (String s : shapes) {
-            problemShapes.add(ProblemShape.parse(s));
+            try {
+                problemShapes.add(ProblemShape.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw Checks.usage(spec, "--shapes: " + e.getMessage());
+            }
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        for (ProblemShape s : problemShapes) {
+            Checks.require(spec, s.bytesNeeded() <= heap, "--shapes: " + s + " needs about "
+                    + s.bytesNeeded() / (1 << 20) + " MiB of data and activations, more than this JVM's heap of "
+                    + heap / (1 << 20) + " MiB; give it more with JAVA_OPTS=-Xmx<size>, or choose a smaller shape");
         }
         List<Precision> precisionList = new ArrayList<>();
         for (String p : precisions) {
-            precisionList.add(Precision.parse(p));
+            try {
+                precisionList.add(Precision.parse(p));
+            } catch (IllegalArgumentException e) {
+                throw Checks.usage(spec, "--precision: " + e.getMessage());
+            }
         }
         List<String> registered = MatrixBackends.providers().stream().map(MatrixBackendProvider::name).toList();
         for (String b : backends) {

@@ -96,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
         TrainingJob.Plan plan = new TrainingJob.Plan(SparseAutoencoder.ufldl(PATCH * PATCH, HIDDEN),
                 patches.toPrecision(settings.precision()), settings, optimizer, iterations, seed, description);
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),
-                out.resolve("features.png"), PATCH, PATCH);
+                out.resolve("features.png"), PATCH, PATCH, null);
         return TrainingJob.run(plan, outputs, env, report);
     }
 }

@@ -1,9 +1,12 @@
 package org.sae4j.cli;
 
+import java.util.List;
+import java.util.Locale;
 import org.sae4j.autoencoder.ChunkProducts;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.backend.AutoSelection;
 import org.sae4j.backend.MatrixBackend;
+import org.sae4j.backend.MatrixBackendProvider;
 import org.sae4j.backend.MatrixBackends;
 import org.sae4j.data.Precision;
 import picocli.CommandLine.ITypeConverter;
@@ -40,6 +43,10 @@ final class EngineOptions {
     void check() {
         Checks.positive(spec, "--threads", threads());
         Checks.positive(spec, "--chunk", chunk);
+        String name = backend.strip().toLowerCase(Locale.ROOT);
+        List<String> registered = MatrixBackends.providers().stream().map(MatrixBackendProvider::name).toList();
+        Checks.require(spec, name.equals(MatrixBackends.AUTO) || registered.contains(name), "--backend: unknown"
+                + " backend '" + backend + "'; expected auto or one of " + String.join(", ", registered));
     }
 
     /** Worker threads: {@code --threads}, else the number of cores. */

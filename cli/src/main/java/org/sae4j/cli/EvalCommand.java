@@ -12,6 +12,7 @@ import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyArray;
 import org.sae4j.data.NpyReader;
 import org.sae4j.data.NpyWriter;
+import org.sae4j.data.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +57,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        engine.check();
         Dataset x = NpyReader.readSamples(npy);
         double[] parameters = readTheta();
         SparseAutoencoder config = sparsity.config(x.features(), hidden(x.features(), parameters.length));
@@ -68,9 +70,11 @@ final class EvalCommand implements Callable<Integer> {
         double[] gradient = new double[parameters.length];
         double cost;
         try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(config,
-                x.toPrecision(settings.precision()), settings)) {
+                x.toPrecision(settings.precision()).requireFinite(npy + " in " + settings.precision().shortName()),
+                settings)) {
             cost = f.evaluate(parameters, gradient);
         }
+        requireFinite(cost, gradient, settings.precision());
         if (gradOut != null) {
             NpyWriter.writeF64(gradOut, new int[] {gradient.length}, gradient);
         }
@@ -93,6 +97,22 @@ final class EvalCommand implements Callable<Integer> {
         }
         env.out().flush();
         return 0;
+    }
+
+    /** A non-finite J or ∇J is a failure, not a result: nothing is written and the exit code is 1. */
+    private void requireFinite(double cost, double[] gradient, Precision precision) throws DataFileException {
+        int bad = -1;
+        for (int i = 0; i < gradient.length && bad < 0; i++) {
+            if (!Double.isFinite(gradient[i])) {
+                bad = i;
+            }
+        }
+        if (!Double.isFinite(cost) || bad >= 0) {
+            throw new DataFileException("J = " + cost + (bad >= 0 ? " and the gradient's element " + bad + " is "
+                    + gradient[bad] : "") + " at θ from " + theta + " on " + npy + ": the values are too large"
+                    + " for the objective in " + precision.shortName()
+                    + " (overflow); nothing was written");
+        }
     }
 
     private double[] readTheta() throws IOException {

@@ -76,6 +76,7 @@ final class GradCheckCommand implements Callable<Integer> {
         if (tolerance != null) {
             Checks.finiteNonNegative(spec, "--tolerance", tolerance);
         }
+        engine.check();
         Dataset data = npy != null ? NpyReader.readSamples(npy) : randomData();
         SparseAutoencoder config = sparsity.config(data.features(), hidden);
         EvaluationSettings settings = engine.settings(config.visible(), config.hidden());
@@ -83,7 +84,8 @@ final class GradCheckCommand implements Callable<Integer> {
                 : settings.precision() == Precision.F64 ? F64_TOLERANCE : F32_TOLERANCE;
         GradientCheck.Result result;
         try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(config,
-                data.toPrecision(settings.precision()), settings)) {
+                data.toPrecision(settings.precision()).requireFinite("the data in " + settings.precision().shortName()),
+                settings)) {
             result = GradientCheck.check(f, parameters(config), epsilon, 5);
         }
         boolean passed = result.relativeDifference() <= limit;

@@ -21,6 +21,12 @@ public final class Main {
             code = 1;
         }
         out.flush();
+        if (out.checkError() && code != Sae.EXIT_INTERRUPTED) {
+            // PrintWriter keeps write failures to itself; a result that never arrived is a failure
+            err.println("sae: error: the output could not be written to standard output (a full disk, or a"
+                    + " closed pipe)");
+            code = 1;
+        }
         err.flush();
         System.exit(code);
     }

@@ -114,10 +114,13 @@ final class TrainCommand implements Callable<Integer> {
         description.put("optimizer", opt.toString());
         description.put("chunk", Integer.toString(settings.chunkSize()));
         description.put("backendChoice", engine.backendChoice());
-        TrainingJob.Plan plan = new TrainingJob.Plan(config, data.toPrecision(settings.precision()), settings, opt,
+        String precisionName = settings.precision().shortName();
+        Dataset inPrecision = data.requireFinite(source.path() + " after preprocessing")
+                .toPrecision(settings.precision()).requireFinite(source.path() + " in " + precisionName);
+        TrainingJob.Plan plan = new TrainingJob.Plan(config, inPrecision, settings, opt,
                 optimizer.iterations, seed, description);
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),
-                picture, side, side);
+                picture, side, side, picture == null ? out.resolve("features.png") : null);
         return TrainingJob.run(plan, outputs, env, report);
     }
 

@@ -1,5 +1,6 @@
 package org.sae4j.cli;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.data.DataFileException;
 import org.sae4j.data.Dataset;
 import org.sae4j.image.CostPlot;
 import org.sae4j.image.FeatureImage;
@@ -46,8 +48,11 @@ final class TrainingJob {
      * @param features    the features picture, or null when the inputs are not image patches
      * @param patchWidth  tile width of the features picture
      * @param patchHeight tile height of the features picture
+     * @param obsoleteFeatures where an earlier run may have drawn features that this model does not
+     *                         have (the default picture beside the model), removed; or null
      */
-    record Outputs(Path model, Path costPlot, Path features, int patchWidth, int patchHeight) {
+    record Outputs(Path model, Path costPlot, Path features, int patchWidth, int patchHeight,
+                   Path obsoleteFeatures) {
     }
 
     private TrainingJob() {
@@ -55,15 +60,20 @@ final class TrainingJob {
 
     /** Trains, saves and reports; returns the exit code (0, or {@link Sae#EXIT_INTERRUPTED} after Ctrl-C). */
     static int run(Plan plan, Outputs outputs, Environment env, ReportOptions options) throws IOException {
-        for (Path p : new Path[] {outputs.model(), outputs.costPlot(), outputs.features()}) {
-            Path parent = p == null ? null : p.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        }
+        checkOutputs(outputs);
         Cancellation cancellation = new Cancellation();
         try (CancelOnShutdown guard = CancelOnShutdown.install(env.cancelOnShutdown(), cancellation, env.err())) {
             TrainingResult result = train(plan, env, cancellation, options.progressEvery);
+            double initialCost = result.costHistory()[0];
+            if (!Double.isFinite(initialCost)) {
+                throw new DataFileException("J = " + initialCost + " at the initial parameters: the data's values"
+                        + " are too large for the objective in " + plan.settings().precision().shortName()
+                        + " (scale them down, e.g. with --scale); nothing was written");
+            }
+            if (result.termination() == Termination.NON_FINITE) {
+                env.err().println("sae: warning: J or its gradient stopped being finite after " + result.iterations()
+                        + " iterations; the model holds the last parameters where both were finite");
+            }
             save(plan, outputs, result);
             report(plan, outputs, result, env, options.json);
             return result.termination() == Termination.CANCELLED ? Sae.EXIT_INTERRUPTED : 0;
@@ -94,16 +104,51 @@ final class TrainingJob {
         }
     }
 
+    /**
+     * Fails before any training when an output cannot be written: its folder cannot be created or
+     * written to, or a folder stands where the file should be. Each message names the output.
+     */
+    private static void checkOutputs(Outputs outputs) throws IOException {
+        for (Path p : new Path[] {outputs.model(), outputs.costPlot(), outputs.features()}) {
+            if (p == null) {
+                continue;
+            }
+            Path target = p.toAbsolutePath();
+            if (Files.isDirectory(target)) {
+                throw new DataFileException(p + " is a folder; it cannot be replaced by an output file");
+            }
+            Path parent = target.getParent();
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new DataFileException("cannot create the folder " + parent + " for " + p + " ("
+                        + ErrorReporter.describe(e) + ")");
+            }
+            if (!Files.isWritable(parent)) {
+                throw new DataFileException("cannot write " + p + ": its folder " + parent + " is not writable");
+            }
+        }
+    }
+
+    /**
+     * Writes the model and its pictures once the run succeeded. The pictures are drawn before anything
+     * is written, so a failure there leaves the previous outputs untouched; each file is replaced
+     * atomically, and a features picture left by an earlier run beside the model goes.
+     */
     private static void save(Plan plan, Outputs outputs, TrainingResult r) throws IOException {
         EvaluationSettings s = plan.settings();
         ModelMetadata meta = new ModelMetadata(r.termination().description(), r.iterations(), r.evaluations(),
                 r.finalCost(), seconds(r), s.backend().name(), s.threads(), plan.seed(), Instant.now(),
                 plan.description());
+        BufferedImage costPlot = CostPlot.render(r.costHistory(), COST_PLOT_WIDTH, COST_PLOT_HEIGHT);
+        BufferedImage features = outputs.features() == null ? null
+                : FeatureImage.render(r.model().w1(), outputs.patchWidth(), outputs.patchHeight());
         ModelFile.write(outputs.model(), new StoredModel(r.model(), s.precision(), meta));
-        Png.write(CostPlot.render(r.costHistory(), COST_PLOT_WIDTH, COST_PLOT_HEIGHT), outputs.costPlot());
-        if (outputs.features() != null) {
-            Png.write(FeatureImage.render(r.model().w1(), outputs.patchWidth(), outputs.patchHeight()),
-                    outputs.features());
+        Png.write(costPlot, outputs.costPlot());
+        if (features != null) {
+            Png.write(features, outputs.features());
+        } else if (outputs.obsoleteFeatures() != null) {
+            Files.deleteIfExists(outputs.obsoleteFeatures());
         }
     }
 

@@ -84,7 +84,7 @@ class ErrorsTest {
 
     @Test
     void unknownBackendExplains() {
-        assertOneErrorLine(Cli.run("gradcheck", "--backend", "cuda"), 1, "Unknown backend 'cuda'");
+        assertOneErrorLine(Cli.run("gradcheck", "--backend", "cuda"), 2, "--backend: unknown backend 'cuda'");
     }
 
     @Test

@@ -10,6 +10,22 @@ public record ProblemShape(String name, int visible, int hidden, int samples) {
         if (visible < 1 || hidden < 1 || samples < 1) {
             throw new IllegalArgumentException("shape " + name + ": sizes must be >= 1");
         }
+        long largest = Math.max((long) visible * samples, Math.max((long) hidden * samples, (long) hidden * visible));
+        if (largest > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("shape " + name + ": a " + visible + " x " + hidden + " x " + samples
+                    + " problem has matrices larger than a Java array can hold");
+        }
+    }
+
+    /**
+     * About what one evaluation of this shape needs on the heap: the data in float and double, the
+     * hidden activations, and two copies of θ and its gradient.
+     */
+    public long bytesNeeded() {
+        long data = (long) visible * samples * (4 + 8);
+        long activations = (long) hidden * samples * 8;
+        long parameters = (2L * visible * hidden + visible + hidden) * 8 * 4;
+        return data + activations + parameters;
     }
 
     public static ProblemShape parse(String text) {
