@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
     static final int PATCH = 8;
     static final int HIDDEN = 25;
+    /** 2^14: larger images take minutes to generate and whiten; at 2^16 one has more pixels than a Java array holds. */
+    static final int MAX_IMAGE_SIZE = 1 << 14;
 
     @ParentCommand
     private Sae sae;
@@ -76,8 +78,14 @@ final class DemoCommand implements Callable<Integer> {
         Checks.positive(spec, "--iterations", iterations);
         Checks.positive(spec, "--images", images);
         report.check(spec);
-        Checks.require(spec, imageSize >= 16 && Integer.bitCount(imageSize) == 1,
-                "--image-size must be a power of two >= 16, got " + imageSize);
+        Checks.require(spec, imageSize >= 16 && Integer.bitCount(imageSize) == 1 && imageSize <= MAX_IMAGE_SIZE,
+                "--image-size must be a power of two from 16 to " + MAX_IMAGE_SIZE + ", got " + imageSize);
+        // the images, and the complex spectrum of one while it is whitened
+        long bytes = ((long) images + 2) * imageSize * imageSize * Double.BYTES;
+        long heap = Runtime.getRuntime().maxMemory();
+        Checks.require(spec, bytes <= heap, "--images " + images + " of --image-size " + imageSize + " need about "
+                + bytes / (1 << 20) + " MiB, more than this JVM's heap of " + heap / (1 << 20) + " MiB; give it more"
+                + " with JAVA_OPTS=-Xmx<size>, or make fewer or smaller images");
         EvaluationSettings settings = engine.settings(PATCH * PATCH, HIDDEN);
         Environment env = sae.env();
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.data.DataFileException;
 import org.sae4j.data.NpyWriter;
 import org.sae4j.model.MatrixView;
 import org.sae4j.model.ModelFile;
@@ -29,11 +30,21 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", required = true, description = "Folder for the NPY files.")
     private Path dir;
 
+    private static final String[] FILES = {"theta.npy", "W1.npy", "b1.npy", "W2.npy", "b2.npy"};
+
     @Override
     public Integer call() throws IOException {
         TrainedModel m = ModelFile.read(model).model();
         SparseAutoencoder c = m.config();
         Files.createDirectories(dir);
+        // all or nothing: a file that cannot be written is found before any is
+        for (String name : FILES) {
+            Path file = dir.resolve(name);
+            if (Files.isDirectory(file) || (Files.exists(file) && !Files.isWritable(file))) {
+                throw new DataFileException(file + (Files.isDirectory(file) ? " is a folder" : " is not writable")
+                        + "; nothing was exported");
+            }
+        }
         double[] theta = m.theta();
         write("theta.npy", new int[] {theta.length}, theta);
         write("W1.npy", new int[] {c.hidden(), c.visible()}, rowMajor(m.w1()));

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.CsvReader;
+import org.sae4j.data.DataFileException;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.ImageStack;
 import org.sae4j.data.PatchSampler;
@@ -174,7 +175,11 @@ final class TrainCommand implements Callable<Integer> {
         int count = patches != null ? patches : DEFAULT_PATCHES;
         err.printf(Locale.ROOT, "cutting %d patches of %dx%d from %d images of %dx%d in %s (seed %d)%n", count, patch,
                 patch, images.count(), images.height(), images.width(), source.path(), seed);
-        return PatchSampler.sample(images, patch, count, seed);
+        try {
+            return PatchSampler.sample(images, patch, count, seed);
+        } catch (IllegalArgumentException e) {
+            throw new DataFileException(source.path() + ": " + e.getMessage());
+        }
     }
 
     private Dataset preprocess(Dataset data, PrintWriter err) {

@@ -85,7 +85,7 @@ class DemoCommandTest {
     void imageSizeMustBeAPowerOfTwo() {
         Cli.Run run = Cli.run("demo", "--image-size", "100", "--out", dir.toString());
         assertEquals(2, run.exitCode(), run.transcript());
-        assertEquals("sae: error: --image-size must be a power of two >= 16, got 100 (see 'sae demo --help')",
+        assertEquals("sae: error: --image-size must be a power of two from 16 to 16384, got 100 (see 'sae demo --help')",
                 run.err().strip());
     }
 

@@ -131,6 +131,41 @@ class ReliabilityTest {
     }
 
     @Test
+    void anExportThatCannotWriteEveryFileWritesNone() throws Exception {
+        Path model = goodModel(dir.resolve("o"));
+        Path target = dir.resolve("weights");
+        Files.createDirectories(target.resolve("W1.npy"));
+        Cli.Run run = Cli.run("export", model.toString(), "--dir", target.toString());
+        assertEquals(1, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains(target.resolve("W1.npy") + " is a folder; nothing was exported"), run.transcript());
+        assertFalse(Files.exists(target.resolve("theta.npy")), "all or nothing");
+    }
+
+    @Test
+    void sizesBeyondTheHeapAreUsageErrorsBeforeAnyWork() {
+        long start = System.nanoTime();
+        Cli.Run run = Cli.run("demo", "--image-size", "1073741824", "--out", dir.resolve("d").toString());
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("--image-size must be a power of two from 16 to 16384"), run.transcript());
+        Cli.Run heap = Cli.run("demo", "--image-size", "16384", "--images", "1000", "--out", dir.resolve("d").toString());
+        assertEquals(2, heap.exitCode(), heap.transcript());
+        assertTrue(heap.err().contains("more than this JVM's heap"), heap.transcript());
+        assertTrue((System.nanoTime() - start) / 1e9 < 5, "refused at once");
+    }
+
+    @Test
+    void anImageTooSmallForThePatchNamesTheFile() throws Exception {
+        Path images = Files.createDirectories(dir.resolve("imgs"));
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(4, 4,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        javax.imageio.ImageIO.write(img, "png", images.resolve("a.png").toFile());
+        Cli.Run run = Cli.run("train", "--images", images.toString(), "--patch", "8", "--out",
+                dir.resolve("t").toString());
+        assertEquals(1, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains(images + ": image 0 is 4x4 pixels, smaller than the 8x8 patch"), run.transcript());
+    }
+
+    @Test
     void aResultThatCannotBeWrittenToStandardOutputIsAFailure() throws Exception {
         Path devFull = Path.of("/dev/full");
         Assumptions.assumeTrue(Files.exists(devFull), "needs /dev/full");

@@ -2,6 +2,7 @@ package org.sae4j.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,9 @@ public final class CsvReader {
         int columns = -1;
         int samples = 0;
         int firstBlank = 0;
+        DataFiles.requireFile(file);
+        int lineNo = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int lineNo = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lineNo++;
                 if (lineNo == 1 && line.startsWith("\uFEFF")) {
@@ -62,6 +64,9 @@ public final class CsvReader {
                             + "; only trailing blank lines are allowed");
                 }
                 String[] fields = line.split(",", -1);
+                if (fields.length == 1 && columns < 0) {
+                    requireCommas(line, source, lineNo);
+                }
                 if (lineNo == 1 && isHeader(fields, header)) {
                     continue;
                 }
@@ -76,11 +81,28 @@ public final class CsvReader {
                 }
                 samples++;
             }
+        } catch (CharacterCodingException e) {
+            throw new DataFileException(source + ": not UTF-8 text (an invalid byte sequence after line " + lineNo
+                    + "; UTF-16 or Latin-1, perhaps); save the file as UTF-8", e);
         }
         if (samples == 0) {
             throw new DataFileException(source + ": no data lines; expected one sample per line");
         }
         return Dataset.ofDoubles(columns, samples, values.toArray());
+    }
+
+    /**
+     * A first line without commas but with another separator is a file in another dialect, not one
+     * column: say what was found rather than taking it for a header and failing on the next line.
+     */
+    private static void requireCommas(String line, String source, int lineNo) throws DataFileException {
+        for (char separator : new char[] {';', '\t', '|'}) {
+            if (line.indexOf(separator) >= 0) {
+                String name = separator == '\t' ? "tabs" : "'" + separator + "'";
+                throw new DataFileException(source + ", line " + lineNo + ": the values are separated by " + name
+                        + ", not commas; sae reads comma-separated values (replace the separators)");
+            }
+        }
     }
 
     private static boolean isHeader(String[] fields, Header header) {
@@ -107,7 +129,7 @@ public final class CsvReader {
             throw new DataFileException(where + "value '" + f + "' is not finite; expected a finite number");
         }
         String hint = lineNo == 1 && header == Header.AUTO
-                ? " (if line 1 is a header, read with CsvReader.Header.PRESENT)" : "";
+                ? " (if line 1 is a header, say so: --csv-header yes, or CsvReader.Header.PRESENT in code)" : "";
         throw new DataFileException(where + "field '" + f + "' is not a number" + hint);
     }
 

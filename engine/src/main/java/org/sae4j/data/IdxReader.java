@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -18,6 +19,8 @@ import java.util.zip.ZipException;
 public final class IdxReader {
     private static final int IMAGE_MAGIC = 0x00000803;
     private static final int UNSIGNED_BYTE = 0x08;
+    /** The pixel buffer starts at this many bytes and doubles as the data arrives. */
+    private static final int FIRST_BUFFER = 1 << 20;
     private static final int CHUNK = 1 << 16;
 
     private IdxReader() {
@@ -32,6 +35,7 @@ public final class IdxReader {
      */
     public static Dataset readImages(Path file) throws IOException {
         String source = file.toString();
+        DataFiles.requireFile(file);
         try (InputStream in = open(file)) {
             DataInputStream data = new DataInputStream(in);
             int magic = readHeaderInt(data, source, 0);
@@ -99,20 +103,28 @@ public final class IdxReader {
         return d;
     }
 
+    /**
+     * Reads the pixel bytes into a buffer that grows with what was decoded (never more than twice that,
+     * capped at what the header announces), and converts them once they are all there: a header that
+     * claims two billion pixels in a 160-byte gzip file is refused as truncated, not allocated.
+     */
     private static double[] readPixels(InputStream in, String source, int total) throws IOException {
-        double[] out = new double[total];
-        byte[] buf = new byte[CHUNK];
+        byte[] bytes = new byte[Math.min(total, FIRST_BUFFER)];
         int done = 0;
         while (done < total) {
-            int n = in.readNBytes(buf, 0, Math.min(CHUNK, total - done));
+            if (done == bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(total, 2L * bytes.length));
+            }
+            int n = in.readNBytes(bytes, done, Math.min(CHUNK, bytes.length - done));
             if (n == 0) {
                 throw new DataFileException(source + ": truncated IDX data: expected " + total
                         + " pixel bytes after the 16-byte header, only " + done + " are present");
             }
-            for (int i = 0; i < n; i++) {
-                out[done + i] = buf[i] & 0xFF;
-            }
             done += n;
+        }
+        double[] out = new double[total];
+        for (int i = 0; i < total; i++) {
+            out[i] = bytes[i] & 0xFF;
         }
         if (in.read() >= 0) {
             throw new DataFileException(source + ": unexpected bytes after the " + total

@@ -27,6 +27,7 @@ public final class NpyReader {
      */
     public static Dataset readSamples(Path file) throws IOException {
         String source = file.toString();
+        DataFiles.requireFile(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             NpyHeader h = NpyHeader.read(ch, source);
             if (h.shape().length != 2) {
@@ -36,6 +37,7 @@ public final class NpyReader {
             int m = h.shape()[0];
             int v = h.shape()[1];
             int n = h.elementCount();
+            requireExactLength(ch, h, n);
             Dataset d;
             if (h.dtype().isFloat32()) {
                 float[] a = new float[n];
@@ -63,9 +65,11 @@ public final class NpyReader {
      */
     public static NpyArray read(Path file) throws IOException {
         String source = file.toString();
+        DataFiles.requireFile(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             NpyHeader h = NpyHeader.read(ch, source);
             int n = h.elementCount();
+            requireExactLength(ch, h, n);
             double[] a = new double[n];
             readData(ch, h, n, (chunk, off, count) -> h.dtype().decode(chunk, a, off, count));
             double[] c = h.fortranOrder() ? fortranToC(a, h.shape()) : a;
@@ -83,8 +87,11 @@ public final class NpyReader {
         void accept(ByteBuffer chunk, int firstElement, int count);
     }
 
-    /** Streams the data block through {@code sink} in chunks, after checking its length is exact. */
-    private static void readData(FileChannel ch, NpyHeader h, int n, ChunkSink sink) throws IOException {
+    /**
+     * The header's shape must match the bytes the file has, checked before anything is allocated: a
+     * 228-byte file must not make the reader ask for 12 GB.
+     */
+    private static void requireExactLength(FileChannel ch, NpyHeader h, int n) throws IOException {
         int item = h.dtype().itemSize();
         long expected = (long) n * item;
         long present = ch.size() - h.dataOffset();
@@ -100,6 +107,12 @@ public final class NpyReader {
                     + NpyHeader.shapeText(h.shape()) + " of " + h.dtype().descr() + " needs exactly " + expected
                     + " bytes after the header (from byte " + h.dataOffset() + "), " + present + " are present");
         }
+    }
+
+    /** Streams the data block through {@code sink} in chunks; {@link #requireExactLength} came first. */
+    private static void readData(FileChannel ch, NpyHeader h, int n, ChunkSink sink) throws IOException {
+        int item = h.dtype().itemSize();
+        long expected = (long) n * item;
         ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, expected)).order(h.dtype().order());
         long pos = h.dataOffset();
         int done = 0;

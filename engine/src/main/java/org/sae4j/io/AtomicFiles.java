@@ -7,7 +7,9 @@ import java.lang.System.Logger.Level;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -39,8 +41,20 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", TEMP_SUFFIX,
-                ordinaryPermissions(dir));
+        if (Files.isDirectory(absolute)) {
+            throw new FileSystemException(target.toString(), null, "a folder; cannot replace it with a file");
+        }
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", TEMP_SUFFIX, ordinaryPermissions(dir));
+        } catch (NoSuchFileException e) {
+            throw new FileSystemException(target.toString(), null, "cannot write it: its folder " + dir
+                    + " does not exist");
+        } catch (FileSystemException e) {
+            // the temporary file's name means nothing to the user; the target does
+            throw new FileSystemException(target.toString(), null, "cannot write it in " + dir + " ("
+                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + ")");
+        }
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -80,6 +81,9 @@ public final class ModelFile {
      * @throws ModelFormatException if the file is not a complete, intact version-{@value #VERSION} model
      */
     public static StoredModel read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new ModelFormatException(file, "a folder; expected a model file written by sae train");
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             CRC32 crc = new CRC32();
