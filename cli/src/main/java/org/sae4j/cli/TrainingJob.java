@@ -18,8 +18,10 @@ import org.sae4j.model.ModelFile;
 import org.sae4j.model.ModelMetadata;
 import org.sae4j.model.StoredModel;
 import org.sae4j.optim.Cancellation;
+import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.Optimizer;
 import org.sae4j.optim.Termination;
+import org.sae4j.train.MemoryEstimate;
 import org.sae4j.train.Trainer;
 import org.sae4j.train.TrainingResult;
 
@@ -61,6 +63,10 @@ final class TrainingJob {
     /** Trains, saves and reports; returns the exit code (0, or {@link Sae#EXIT_INTERRUPTED} after Ctrl-C). */
     static int run(Plan plan, Outputs outputs, Environment env, ReportOptions options) throws IOException {
         checkOutputs(outputs);
+        int history = plan.optimizer() instanceof Lbfgs ? ((Lbfgs) plan.optimizer()).history() : 0;
+        MemoryEstimate.of(plan.config(), plan.data().samples(), plan.settings(), history)
+                .requireFits(Runtime.getRuntime().maxMemory() - Runtime.getRuntime().totalMemory()
+                        + Runtime.getRuntime().freeMemory());
         Cancellation cancellation = new Cancellation();
         try (CancelOnShutdown guard = CancelOnShutdown.install(env.cancelOnShutdown(), cancellation, env.err())) {
             TrainingResult result = train(plan, env, cancellation, options.progressEvery);

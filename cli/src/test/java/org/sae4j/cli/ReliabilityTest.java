@@ -166,6 +166,30 @@ class ReliabilityTest {
     }
 
     @Test
+    void aRunLargerThanTheHeapStopsBeforeTrainingWithTheLargestItems() throws Exception {
+        Path x = TestData.writeNpy(dir.resolve("x.npy"), TestData.samples(9, 30, 1));
+        Cli.Run run = Cli.run("train", "--npy", x.toString(), "--hidden", "20000", "--history", "2000",
+                "--backend", "java", "--out", dir.resolve("big").toString());
+        assertEquals(1, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("sae: error: this run needs about") && run.err().contains("the L-BFGS history")
+                && run.err().contains("JAVA_OPTS=-Xmx"), run.transcript());
+        assertFalse(run.err().contains("training "), "before training: " + run.transcript());
+    }
+
+    @Test
+    void aNativeLibraryThatDoesNotLoadIsOneErrorLine() throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-Ddev.ludovic.netlib.blas.nativeLib=libnonexistent.so", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "gradcheck", "--backend", "native"));
+        Process p = new ProcessBuilder(command).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), err);
+        assertEquals(1, err.lines().count(), "one line, no netlib or loader output: " + err);
+        assertTrue(err.startsWith("sae: error: Backend 'native' is not available: libnonexistent.so"), err);
+    }
+
+    @Test
     void aResultThatCannotBeWrittenToStandardOutputIsAFailure() throws Exception {
         Path devFull = Path.of("/dev/full");
         Assumptions.assumeTrue(Files.exists(devFull), "needs /dev/full");

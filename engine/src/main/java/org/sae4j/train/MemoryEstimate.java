@@ -1,0 +1,99 @@
+package org.sae4j.train;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.data.Precision;
+
+/**
+ * What a training run will hold on the heap, item by item, worked out before anything is allocated,
+ * so that a run too large for the JVM stops at once with the largest items and the fixes, rather than
+ * ending in a generic out-of-memory error after minutes of work.
+ */
+public final class MemoryEstimate {
+
+    /** One thing the run holds. */
+    public record Item(String what, long bytes) {
+    }
+
+    private final List<Item> items;
+
+    private MemoryEstimate(List<Item> items) {
+        this.items = List.copyOf(items);
+    }
+
+    /**
+     * @param samples         training samples m
+     * @param lbfgsHistory    L-BFGS pairs kept, or 0 for gradient descent
+     */
+    public static MemoryEstimate of(SparseAutoencoder config, int samples, EvaluationSettings settings,
+                                    int lbfgsHistory) {
+        long v = config.visible();
+        long h = config.hidden();
+        long m = samples;
+        long n = config.parameterCount();
+        int element = settings.precision() == Precision.F64 ? Double.BYTES : Float.BYTES;
+        long chunk = Math.min(settings.chunkSize(), samples);
+        long chunks = (m + chunk - 1) / chunk;
+        long workers = Math.min(settings.threads(), chunks);
+        long cache = h * m * element;
+        boolean cached = h * m <= Integer.MAX_VALUE - 8 && cache <= settings.activationCacheBytes();
+        List<Item> items = new ArrayList<>();
+        items.add(new Item(String.format(Locale.ROOT, "the data (%d x %d, %s)", v, m,
+                settings.precision().shortName()), v * m * element));
+        if (cached) {
+            items.add(new Item(String.format(Locale.ROOT, "the activation cache (%d x %d)", h, m), cache));
+        }
+        long perWorker = ((cached ? 0 : h * chunk) + v * chunk + h * chunk + 2 * h * v) * element
+                + (h + v) * Double.BYTES;
+        items.add(new Item(workers + " worker workspaces", workers * perWorker));
+        items.add(new Item("the parameters and gradient in the objective", n * (element + Double.BYTES)
+                + chunks * h * Double.BYTES));
+        if (lbfgsHistory > 0) {
+            items.add(new Item(String.format(Locale.ROOT, "the L-BFGS history (2 x %d x %d doubles)", lbfgsHistory, n),
+                    2L * lbfgsHistory * n * Double.BYTES));
+        }
+        items.add(new Item("the optimiser's vectors", 6L * n * Double.BYTES));
+        return new MemoryEstimate(items);
+    }
+
+    public List<Item> items() {
+        return items;
+    }
+
+    public long totalBytes() {
+        return items.stream().mapToLong(Item::bytes).sum();
+    }
+
+    /**
+     * Throws when the estimate exceeds {@code heapBytes}, naming the largest items and what to do.
+     *
+     * @throws IllegalArgumentException with the message for the user
+     */
+    public void requireFits(long heapBytes) {
+        long total = totalBytes();
+        if (total <= heapBytes) {
+            return;
+        }
+        List<Item> largest = new ArrayList<>(items);
+        largest.sort(Comparator.comparingLong(Item::bytes).reversed());
+        StringBuilder what = new StringBuilder();
+        for (Item item : largest.subList(0, Math.min(3, largest.size()))) {
+            what.append(what.length() == 0 ? "" : ", ").append(item.what()).append(' ').append(size(item.bytes()));
+        }
+        long suggestion = (long) Math.ceil(total * 1.25 / (1L << 30));
+        throw new IllegalArgumentException("this run needs about " + size(total) + " but the JVM may use "
+                + size(heapBytes) + ": " + what + "; give it more with JAVA_OPTS=-Xmx" + Math.max(1, suggestion)
+                + "g, or use a smaller --history, --precision f32, or fewer samples (--limit)");
+    }
+
+    static String size(long bytes) {
+        if (bytes >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+        }
+        return String.format(Locale.ROOT, "%d MiB", Math.max(1, bytes >> 20));
+    }
+}
