@@ -65,8 +65,7 @@ final class EngineOptions {
         if (MatrixBackends.AUTO.equalsIgnoreCase(backend.strip())) {
             AutoSelection.Choice choice = MatrixBackends.auto(ChunkProducts.workload(visible, hidden, chunk, precision));
             chosen = choice.backend();
-            backendChoice = choice.measurements().isEmpty() ? "auto: " + chosen.name() + " (no other to compare)"
-                    : "auto: " + choice.summary();
+            backendChoice = "auto: " + choice.summary();
         } else {
             chosen = MatrixBackends.get(backend);
             backendChoice = "--backend " + chosen.name();

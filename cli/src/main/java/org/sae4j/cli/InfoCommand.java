@@ -80,8 +80,7 @@ final class InfoCommand implements Callable<Integer> {
             }
             for (Map.Entry<String, AutoSelection.Choice> e : choices.entrySet()) {
                 AutoSelection.Choice c = e.getValue();
-                env.out().println(pad("auto " + e.getKey(), 17) + (c.measurements().isEmpty()
-                        ? c.backend().name() + " (the only available backend)" : c.summary()));
+                env.out().println(pad("auto " + e.getKey(), 17) + c.summary());
             }
             env.out().println("default backend: " + info);
             env.out().println("native library:  " + (info.nativeLibrary() == null ? "none" : info.nativeLibrary()));

@@ -90,7 +90,7 @@ public final class Encoder {
 
     /** Encodes one sample of {@code visible()} values into {@code out[0 .. hidden())}. */
     public void encode(double[] sample, double[] out) {
-        check(sample.length, out.length, 1);
+        check(sample.length, out.length / h, 1);
         if (precision == Precision.F64) {
             HiddenLayer.activations(backend, v, h, weights64, 0, b1, sample, 0, 1, out, 0);
         } else {
@@ -106,7 +106,7 @@ public final class Encoder {
 
     /** Encodes one sample of {@code visible()} values into {@code out[0 .. hidden())}. */
     public void encode(float[] sample, float[] out) {
-        check(sample.length, out.length, 1);
+        check(sample.length, out.length / h, 1);
         if (precision == Precision.F32) {
             HiddenLayer.activations(backend, v, h, weights32, 0, b1, sample, 0, 1, out, 0);
         } else {

@@ -52,15 +52,22 @@ public final class AutoSelection {
      * @param workload     the products it was chosen for
      * @param measurements every candidate's GFLOP/s on those products, in priority order
      * @param remembered   whether the measurements came from the file of remembered choices
+     * @param forcedBy     the setting that named the backend instead of a measurement, or null
      */
     public record Choice(MatrixBackend backend, GemmWorkload workload, List<Measurement> measurements,
-                         boolean remembered) {
+                         boolean remembered, String forcedBy) {
         public Choice {
             measurements = List.copyOf(measurements);
         }
 
         /** E.g. {@code native (38.2 GFLOP/s) over java (27.3 GFLOP/s), measured on f64 [...]}. */
         public String summary() {
+            if (forcedBy != null) {
+                return backend.name() + ", forced by " + forcedBy + " (not measured)";
+            }
+            if (measurements.isEmpty()) {
+                return backend.name() + " (the only available backend)";
+            }
             List<String> others = new ArrayList<>();
             String chosen = backend.name();
             for (Measurement m : measurements) {
@@ -116,7 +123,7 @@ public final class AutoSelection {
         byPriority.sort((a, b) -> Integer.compare(b.priority(), a.priority()));
         List<MatrixBackend> backends = byPriority.stream().map(Candidate::backend).collect(Collectors.toList());
         if (backends.size() == 1) {
-            return new Choice(backends.get(0), workload, List.of(), false);
+            return new Choice(backends.get(0), workload, List.of(), false, null);
         }
         String key = key(backends, workload);
         Optional<List<Measurement>> remembered = choicesFile == null ? Optional.empty()
@@ -129,7 +136,7 @@ public final class AutoSelection {
         if (remembered.isEmpty() && choicesFile != null) {
             remember(choicesFile, key, measurements);
         }
-        return new Choice(chosen, workload, measurements, remembered.isPresent());
+        return new Choice(chosen, workload, measurements, remembered.isPresent(), null);
     }
 
     /** Everything that decides which backend is faster, as one line. */
@@ -144,6 +151,8 @@ public final class AutoSelection {
             if (info.nativeLibrary() != null) {
                 key.append(", ").append(info.nativeLibrary());
             }
+            // a BLAS that runs several threads per product measures differently from one that runs one
+            key.append(", ").append(info.blasThreads()).append(" thread(s) per product");
         }
         return key.toString();
     }

@@ -66,8 +66,8 @@ public record GemmWorkload(List<Product> products, boolean single) {
 
     /**
      * A name shared by workloads of about the same size, for remembering measurements: every dimension
-     * rounded to the nearest power of two, and the precision. Products of 700 and 800 rows behave alike;
-     * 100 and 800 do not.
+     * rounded to the nearest power of two on a log scale (784 and 1000 give 1024, 600 gives 512), and
+     * the precision.
      */
     public String shapeClass() {
         StringBuilder name = new StringBuilder(precisionName());

@@ -74,7 +74,7 @@ public final class MatrixBackends {
         if (!forced.equals(AUTO)) {
             MatrixBackend backend = CACHE.computeIfAbsent("auto=" + forced,
                     k -> logChoice(byName(forced), "forced by -D" + PROPERTY + "=" + forced));
-            return new AutoSelection.Choice(backend, workload, List.of(), false);
+            return new AutoSelection.Choice(backend, workload, List.of(), false, "-D" + PROPERTY + "=" + forced);
         }
         return AUTO_CHOICES.computeIfAbsent(workload.shapeClass(), k -> chooseAutomatically(workload));
     }
@@ -140,8 +140,8 @@ public final class MatrixBackends {
         Path choices = UserCache.root().resolve(AutoSelection.CHOICES_FILE);
         AutoSelection.Choice choice = AutoSelection.choose(candidates, workload, choices,
                 BackendCalibration.DEFAULT_BUDGET);
-        logChoice(choice.backend(), "auto: " + (choice.measurements().isEmpty() ? "the only available backend"
-                : choice.summary()) + (skipped.isEmpty() ? "" : "; skipped " + String.join("; ", skipped)));
+        logChoice(choice.backend(), "auto: " + choice.summary()
+                + (skipped.isEmpty() ? "" : "; skipped " + String.join("; ", skipped)));
         return choice;
     }
 

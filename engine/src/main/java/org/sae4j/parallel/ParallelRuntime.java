@@ -71,8 +71,9 @@ public final class ParallelRuntime implements AutoCloseable {
     }
 
     /**
-     * Ends the runtime's own threads and waits until they have ended (work in progress is interrupted);
-     * a pool passed to {@link #using} is left alone.
+     * Ends the runtime's own threads and waits until they have ended, up to
+     * {@value #CLOSE_TIMEOUT_SECONDS} s (work in progress is interrupted; products end well within
+     * that), also when the calling thread is interrupted; a pool passed to {@link #using} is left alone.
      */
     @Override
     public void close() {
@@ -80,13 +81,16 @@ public final class ParallelRuntime implements AutoCloseable {
             return;
         }
         pool.shutdownNow();
-        boolean interrupted = false;
-        try {
-            while (!pool.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                // a worker still finishing a product; products end in well under that
+        // A cancelled run leaves the caller's interrupt flag set; waiting must not end on it, so the
+        // flag is put aside and restored afterwards.
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_TIMEOUT_SECONDS);
+        while (!pool.isTerminated() && System.nanoTime() < deadline) {
+            try {
+                pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } catch (InterruptedException e) {
-            interrupted = true;
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

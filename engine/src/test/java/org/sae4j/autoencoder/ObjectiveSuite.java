@@ -104,7 +104,10 @@ public abstract class ObjectiveSuite {
         IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
                 () -> encoder.encode(new double[5], new double[3]));
         assertTrue(size.getMessage().contains("a sample has 5 values, the model expects 6"), size.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> encoder.encode(new double[6], new double[2]));
+        IllegalArgumentException shortOut = assertThrows(IllegalArgumentException.class,
+                () -> encoder.encode(new double[6], new double[2]));
+        assertTrue(shortOut.getMessage().contains("the output holds 0 samples of 3 activations"), shortOut.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> encoder.encode(new float[6], new float[2]));
         IllegalArgumentException precision = assertThrows(IllegalArgumentException.class,
                 () -> encoder.encode(randomData(6, 4, 1).toPrecision(Precision.F32), new float[12]));
         assertTrue(precision.getMessage().contains("needs an f32 batch and encoder"), precision.getMessage());

@@ -140,6 +140,7 @@ class AutoSelectionTest {
         List<AutoSelection.Candidate> candidates = List.of(new AutoSelection.Candidate(a, 2),
                 new AutoSelection.Candidate(b, 1));
         String key = AutoSelection.key(List.of(a, b), SMALL);
+        assertTrue(key.contains("spins at 3.0 GFLOP/s, 1 thread(s) per product"), "BLAS threads are part of the key: " + key);
         java.util.Properties damaged = new java.util.Properties();
         damaged.setProperty(key, "a=oops b=-1");
         try (java.io.OutputStream out = Files.newOutputStream(file)) {

@@ -37,6 +37,8 @@ class MatrixBackendsTest {
         String before = System.setProperty(MatrixBackends.PROPERTY, "java");
         try {
             assertEquals("java", MatrixBackends.defaultBackend().name());
+            AutoSelection.Choice forced = MatrixBackends.auto(GemmWorkload.standard(true));
+            assertEquals("java, forced by -Dsae4j.backend=java (not measured)", forced.summary());
             System.setProperty(MatrixBackends.PROPERTY, "no-such-backend");
             BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
                     MatrixBackends::defaultBackend);

@@ -69,6 +69,23 @@ class ParallelRuntimeTest {
     }
 
     @Test
+    void closeWaitsForTheThreadsAlsoWhenTheCallerIsInterrupted() {
+        Set<Thread> before = engineThreads();
+        ParallelRuntime runtime = ParallelRuntime.create(2);
+        runOnEveryThread(runtime, ConcurrentHashMap.newKeySet());
+        Thread.currentThread().interrupt();
+        try {
+            runtime.close();
+            assertTrue(Thread.currentThread().isInterrupted(), "the flag is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        Set<Thread> after = engineThreads();
+        after.removeAll(before);
+        assertTrue(after.isEmpty(), "still alive after an interrupted close(): " + after);
+    }
+
+    @Test
     void aTrainingRunSharesOneRuntimeAndLeavesNoThreadBehind() {
         Set<Thread> before = engineThreads();
         SparseAutoencoder config = new SparseAutoencoder(300, 40, 0.1, 1e-3, 3);

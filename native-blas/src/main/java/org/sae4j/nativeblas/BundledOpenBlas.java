@@ -45,6 +45,8 @@ record BundledOpenBlas(String platform, String version, String openBlasVersion, 
 
     private static final System.Logger LOG = System.getLogger(BundledOpenBlas.class.getName());
     private static final String FOLDER_PREFIX = "openblas-";
+    /** How long a folder of another version, or a temporary file, must lie untouched before it goes. */
+    static final java.time.Duration STALE_AFTER = java.time.Duration.ofDays(1);
 
     /** The bundle for the platform this JVM runs on, if this jar carries one. */
     static Optional<BundledOpenBlas> forThisPlatform() {
@@ -168,6 +170,12 @@ record BundledOpenBlas(String platform, String version, String openBlasVersion, 
         return HexFormat.of().formatHex(in.getMessageDigest().digest());
     }
 
+    /**
+     * Removes folders of other versions that nothing has written to for {@link #STALE_AFTER} (another
+     * version's JVM may be unpacking or loading one right now), and temporary files left in the
+     * current folder by JVMs that were killed while unpacking. Best effort: a failure here costs
+     * disk space, never the load.
+     */
     private void removeOtherVersions(Path current) {
         Path parent = current.getParent();
         String suffix = "-" + platform;
@@ -175,12 +183,27 @@ record BundledOpenBlas(String platform, String version, String openBlasVersion, 
                 p -> p.getFileName().toString().startsWith(FOLDER_PREFIX)
                         && p.getFileName().toString().endsWith(suffix) && !p.equals(current))) {
             for (Path old : siblings) {
-                deleteTree(old);
-                LOG.log(Level.INFO, "removed {0}, left by another version of sae4j", old);
+                if (stale(old)) {
+                    deleteTree(old);
+                    LOG.log(Level.INFO, "removed {0}, left by another version of sae4j", old);
+                }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "cannot clean " + parent + ": " + e);
         }
+        try (DirectoryStream<Path> temporary = Files.newDirectoryStream(current, ".*.tmp")) {
+            for (Path t : temporary) {
+                if (stale(t)) {
+                    Files.deleteIfExists(t);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "cannot clean " + current + ": " + e);
+        }
+    }
+
+    private static boolean stale(Path p) throws IOException {
+        return Files.getLastModifiedTime(p).toInstant().isBefore(java.time.Instant.now().minus(STALE_AFTER));
     }
 
     private static void deleteTree(Path folder) throws IOException {

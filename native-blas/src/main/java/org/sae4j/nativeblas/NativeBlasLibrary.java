@@ -124,6 +124,9 @@ final class NativeBlasLibrary {
                 break;
             } catch (CandidateFailure e) {
                 failures.add(e.getMessage());
+            } catch (RuntimeException e) {
+                // availability() must explain, never throw: an unexpected failure is a failed candidate
+                failures.add("the " + kind.name().toLowerCase(Locale.ROOT) + " library could not be prepared (" + e + ")");
             }
         }
         if (located == null) {
@@ -136,7 +139,8 @@ final class NativeBlasLibrary {
             LOG.log(Level.WARNING, "{0}; using the {1} instead", String.join("; ", failures), located.origin());
         }
         NativeBLAS blas;
-        boolean ownPath = choice.kind() != Kind.PATH && choice.kind() != Kind.NAME;
+        // netlib's own properties, when the user set them, already say what to load
+        boolean ownPath = !choice.fromNetlibProperty();
         try {
             // netlib reads its property once, while it loads; it is put back afterwards so that the
             // JVM's properties keep saying only what the user set.

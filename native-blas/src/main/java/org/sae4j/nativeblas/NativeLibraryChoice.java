@@ -34,14 +34,26 @@ record NativeLibraryChoice(Kind kind, String library, String origin) {
         NAME
     }
 
+    /** Whether the library was named by netlib's own properties, which netlib then reads itself. */
+    boolean fromNetlibProperty() {
+        return origin.startsWith("-D" + NativeBlasLibrary.PATH_PROPERTY)
+                || origin.startsWith("-D" + NativeBlasLibrary.NAME_PROPERTY);
+    }
+
     /** Whether a failure may fall back to the next candidate. */
     boolean mayFallBack() {
         return kind == Kind.DEFAULT;
     }
 
-    /** The candidates in the order they are tried. */
+    /**
+     * The candidates in the order they are tried. The default tries the bundled library only where
+     * this jar carries one, so that other platforms go to the system library without a warning.
+     */
     List<Kind> candidates() {
-        return kind == Kind.DEFAULT ? List.of(Kind.BUNDLED, Kind.SYSTEM) : List.of(kind);
+        if (kind != Kind.DEFAULT) {
+            return List.of(kind);
+        }
+        return BundledOpenBlas.forThisPlatform().isPresent() ? List.of(Kind.BUNDLED, Kind.SYSTEM) : List.of(Kind.SYSTEM);
     }
 
     static NativeLibraryChoice fromSystemProperties() {

@@ -29,6 +29,8 @@ public final class BackendChoiceMain {
             System.out.println("NATIVE_THREADS=" + info.blasThreads());
             System.out.println("NATIVE_KERNEL=" + info.kernel());
             System.out.println("NATIVE_LIBRARY=" + info.nativeLibrary());
+            System.out.println("BLAS_FILES=" + String.join(",", LinuxProcess.mappedFiles().stream()
+                    .filter(BlasLibraryFile::isBlas).distinct().toList()));
         } catch (BackendUnavailableException e) {
             System.out.println("NATIVE_FAILED=" + e.getMessage());
         }

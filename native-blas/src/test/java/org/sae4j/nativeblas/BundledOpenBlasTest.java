@@ -163,16 +163,31 @@ class BundledOpenBlasTest {
     }
 
     @Test
-    void foldersOfOtherVersionsAreRemovedAndOthersKept(@TempDir Path cache) throws IOException {
+    void staleFoldersOfOtherVersionsAndStaleTemporaryFilesAreRemovedAndOthersKept(@TempDir Path cache)
+            throws IOException {
+        java.nio.file.attribute.FileTime twoDaysAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
         Path old = cache.resolve("native").resolve("openblas-0.3.20-1.5.7-linux-x86_64");
         Files.createDirectories(old);
         Files.writeString(old.resolve("libopenblas.so.0"), "old");
+        Files.setLastModifiedTime(old, twoDaysAgo);
+        Path recent = Files.createDirectories(cache.resolve("native").resolve("openblas-0.3.32-1.5.14-linux-x86_64"));
         Path otherPlatform = Files.createDirectories(cache.resolve("native").resolve("openblas-0.3.20-1.5.7-linux-arm64"));
+        Files.setLastModifiedTime(otherPlatform, twoDaysAgo);
         Path unrelated = Files.createDirectories(cache.resolve("native").resolve("something-else"));
+        Path folder = bundle().folder(cache);
+        Files.createDirectories(folder);
+        Path staleTemp = Files.writeString(folder.resolve(".libopenblas.so.0.123.tmp"), "half");
+        Files.setLastModifiedTime(staleTemp, twoDaysAgo);
+        Path freshTemp = Files.writeString(folder.resolve(".libgfortran.so.5.456.tmp"), "another JVM, now");
         bundle().unpack(cache);
-        assertFalse(Files.exists(old));
+        assertFalse(Files.exists(old), "untouched for a day: removed");
+        assertTrue(Files.isDirectory(recent), "another version may be in use right now: kept");
         assertTrue(Files.isDirectory(otherPlatform));
         assertTrue(Files.isDirectory(unrelated));
+        assertFalse(Files.exists(staleTemp), "left by a killed JVM: removed");
+        assertTrue(Files.exists(freshTemp), "perhaps being written: kept");
+        Files.delete(freshTemp);
     }
 
     private static void assertIntact(BundledOpenBlas bundle, Path folder) throws IOException {

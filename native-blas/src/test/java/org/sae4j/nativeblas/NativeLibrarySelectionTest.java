@@ -128,6 +128,21 @@ class NativeLibrarySelectionTest {
     }
 
     @Test
+    void aPathNamedBySae4jNativeIsTheLibraryThatNetlibUses(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(linuxX86());
+        assumeSystemOpenBlas();
+        BundledOpenBlas bundle = BundledOpenBlas.forThisPlatform().orElseThrow();
+        Path library = bundle.unpack(dir.resolve("cache")).resolve(bundle.library());
+        ForkedJvm.Result child = choose(Map.of(), Set.of(), "-D" + NativeLibraryChoice.PROPERTY + "=" + library);
+        String out = child.output();
+        assertEquals(0, child.exitCode(), out);
+        assertEquals(library.toRealPath().toString(), child.value("NATIVE_LIBRARY").orElse(null), out);
+        String mapped = child.value("BLAS_FILES").orElseThrow(() -> new AssertionError(out));
+        assertTrue(mapped.contains(library.toRealPath().toString()), mapped);
+        assertFalse(mapped.contains("openblas-pthread"), "netlib must not load the system BLAS instead: " + mapped);
+    }
+
+    @Test
     void anExplicitPathThatIsMissingOrAFolderIsAnErrorWithoutNetlibNoise(@TempDir Path dir) throws Exception {
         ForkedJvm.Result missing = choose(Map.of(), Set.of(),
                 "-D" + NativeLibraryChoice.PROPERTY + "=" + dir.resolve("libnothing.so"));

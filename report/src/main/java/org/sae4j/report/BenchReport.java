@@ -43,6 +43,7 @@ public final class BenchReport {
     static final double WARMUP_SECONDS = 2;
     private static final String NATIVE_PROPERTY = "sae4j.native";
     private static final String CORETYPE_VARIABLE = "OPENBLAS_CORETYPE";
+    private static final long PROBE_TIMEOUT_MINUTES = 20;
 
     private final List<String> boundNotes = new ArrayList<>();
 
@@ -286,6 +287,8 @@ public final class BenchReport {
         if (cache != null) {
             command.add("-Dsae4j.cache=" + cache);
         }
+        // the shapes were checked against this JVM's heap; the probe gets as much
+        command.add("-Xmx" + Math.max(64, Runtime.getRuntime().maxMemory() >> 20) + "m");
         String modulePath = System.getProperty("jdk.module.path");
         boolean modular = BenchReport.class.getModule().isNamed() && modulePath != null;
         if (Runtime.version().feature() >= 22) {
@@ -307,9 +310,22 @@ public final class BenchReport {
         if (libraryToProbe.ownCore()) {
             pb.environment().remove(CORETYPE_VARIABLE);
         }
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        int code = p.waitFor();
+        Path output = Files.createTempFile("sae4j-bound", ".txt");
+        String out;
+        int code;
+        try {
+            Process p = pb.redirectOutput(output.toFile()).start();
+            if (!p.waitFor(PROBE_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                log.accept("OpenBLAS bound probe for " + libraryToProbe.label() + " " + shape + " gave no result in "
+                        + PROBE_TIMEOUT_MINUTES + " minutes; stopped it");
+                return Optional.empty();
+            }
+            code = p.exitValue();
+            out = Files.readString(output, StandardCharsets.UTF_8).trim();
+        } finally {
+            Files.deleteIfExists(output);
+        }
         String library = libraryToProbe.label();
         String[] lines = out.split("\\R");
         String[] fields = lines[lines.length - 1].split("\t");
