@@ -105,6 +105,6 @@ final class DemoCommand implements Callable<Integer> {
                 patches.toPrecision(settings.precision()), settings, optimizer, iterations, seed, description);
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),
                 out.resolve("features.png"), PATCH, PATCH, null);
-        return TrainingJob.run(plan, outputs, env, report);
+        return TrainingJob.run(plan, outputs, TrainingJob.Checkpoints.NONE, env, report);
     }
 }

@@ -18,6 +18,8 @@ import org.sae4j.data.PatchSampler;
 import org.sae4j.data.Preprocessing;
 import org.sae4j.data.Zca;
 import org.sae4j.optim.Optimizer;
+import org.sae4j.train.Checkpoint;
+import org.sae4j.train.CheckpointFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +32,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a sparse autoencoder on your data.",
                 "Preprocessing order: read, --limit, (images: cut --patches patches), --scale, --whiten,"
-                        + " (images: UFLDL normalisation), --precision."})
+                        + " (images: UFLDL normalisation), --precision.",
+                "A run with --checkpoint-every N that dies (a crash, SIGKILL, a lost machine) continues with the"
+                        + " same command plus --resume DIR/checkpoint.ckpt, and ends bitwise as if it had not died."})
 final class TrainCommand implements Callable<Integer> {
     static final int DEFAULT_PATCHES = 10_000;
+    static final String CHECKPOINT_FILE = "checkpoint.ckpt";
 
     @ParentCommand
     private Sae sae;
@@ -90,6 +95,16 @@ final class TrainCommand implements Callable<Integer> {
                     + " patches).")
     private Path features;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Write DIR/checkpoint.ckpt every N iterations and after the last one, so that a run"
+                    + " that dies can be continued with --resume.")
+    private Integer checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the run that wrote checkpoint FILE, ending bitwise where it would have ended."
+                    + " Give that run's data and options; only --iterations and --threads may differ.")
+    private Path resume;
+
     @Mixin
     private ReportOptions report;
 
@@ -100,6 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         engine.check();
         Optimizer opt = optimizer.build(spec);
         Environment env = sae.env();
+        Checkpoint resumed = resume == null ? null : CheckpointFile.read(resume);
 
         Dataset data = source.isImages() ? patchesFromImages(env.err()) : samplesFromFile(header, env.err());
         data = preprocess(data, env.err());
@@ -122,7 +138,10 @@ final class TrainCommand implements Callable<Integer> {
                 optimizer.iterations, seed, description);
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),
                 picture, side, side, picture == null ? out.resolve("features.png") : null);
-        return TrainingJob.run(plan, outputs, env, report);
+        TrainingJob.Checkpoints checkpoints = new TrainingJob.Checkpoints(
+                checkpointEvery == null ? null : out.resolve(CHECKPOINT_FILE), checkpointEvery == null ? 0 : checkpointEvery,
+                resume, resumed);
+        return TrainingJob.run(plan, outputs, checkpoints, env, report);
     }
 
     /** Usage errors are reported before any data is read. */
@@ -134,6 +153,7 @@ final class TrainCommand implements Callable<Integer> {
         Checks.positiveIfGiven(spec, "--patch", patch);
         Checks.positiveIfGiven(spec, "--patches", patches);
         Checks.positiveIfGiven(spec, "--limit", limit);
+        Checks.positiveIfGiven(spec, "--checkpoint-every", checkpointEvery);
         report.check(spec);
         if (whiten != null) {
             Checks.finiteNonNegative(spec, "--whiten", whiten);

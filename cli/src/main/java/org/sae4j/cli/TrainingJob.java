@@ -21,6 +21,8 @@ import org.sae4j.optim.Cancellation;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.Optimizer;
 import org.sae4j.optim.Termination;
+import org.sae4j.train.Checkpoint;
+import org.sae4j.train.CheckpointMismatchException;
 import org.sae4j.train.MemoryEstimate;
 import org.sae4j.train.Trainer;
 import org.sae4j.train.TrainingResult;
@@ -57,19 +59,32 @@ final class TrainingJob {
                    Path obsoleteFeatures) {
     }
 
+    /**
+     * Checkpointing and resuming.
+     *
+     * @param file       where checkpoints go, or null for none
+     * @param every      write one every this many iterations (and at the last one of the budget)
+     * @param resumeFile the checkpoint resumed from, for messages; or null to start anew
+     * @param resume     its content, or null
+     */
+    record Checkpoints(Path file, int every, Path resumeFile, Checkpoint resume) {
+        static final Checkpoints NONE = new Checkpoints(null, 0, null, null);
+    }
+
     private TrainingJob() {
     }
 
     /** Trains, saves and reports; returns the exit code (0, or {@link Sae#EXIT_INTERRUPTED} after Ctrl-C). */
-    static int run(Plan plan, Outputs outputs, Environment env, ReportOptions options) throws IOException {
-        checkOutputs(outputs);
+    static int run(Plan plan, Outputs outputs, Checkpoints checkpoints, Environment env, ReportOptions options)
+            throws IOException {
+        checkOutputs(outputs.model(), outputs.costPlot(), outputs.features(), checkpoints.file());
         int history = plan.optimizer() instanceof Lbfgs ? ((Lbfgs) plan.optimizer()).history() : 0;
-        MemoryEstimate.of(plan.config(), plan.data().samples(), plan.settings(), history)
+        MemoryEstimate.of(plan.config(), plan.data().samples(), plan.settings(), history, checkpoints.file() != null)
                 .requireFits(Runtime.getRuntime().maxMemory() - Runtime.getRuntime().totalMemory()
                         + Runtime.getRuntime().freeMemory());
         Cancellation cancellation = new Cancellation();
         try (CancelOnShutdown guard = CancelOnShutdown.install(env.cancelOnShutdown(), cancellation, env.err())) {
-            TrainingResult result = train(plan, env, cancellation, options.progressEvery);
+            TrainingResult result = train(plan, checkpoints, env, cancellation, options.progressEvery);
             double initialCost = result.costHistory()[0];
             if (!Double.isFinite(initialCost)) {
                 throw new DataFileException("J = " + initialCost + " at the initial parameters: the data's values"
@@ -86,7 +101,8 @@ final class TrainingJob {
         }
     }
 
-    private static TrainingResult train(Plan plan, Environment env, Cancellation cancellation, int progressEvery) {
+    private static TrainingResult train(Plan plan, Checkpoints checkpoints, Environment env, Cancellation cancellation,
+                                        int progressEvery) throws DataFileException {
         SparseAutoencoder c = plan.config();
         EvaluationSettings s = plan.settings();
         env.err().printf(Locale.ROOT, "training %d -> %d on %d samples: rho %s, lambda %s, beta %s; %s; backend %s,"
@@ -96,15 +112,27 @@ final class TrainingJob {
         if (choice != null && choice.startsWith("auto: ")) {
             env.err().println("backend " + choice);
         }
+        Trainer trainer = Trainer.of(c, plan.data())
+                .settings(s)
+                .optimizer(plan.optimizer())
+                .seed(plan.seed())
+                .cancellation(cancellation);
+        if (checkpoints.file() != null) {
+            trainer.checkpoints(checkpoints.file(), checkpoints.every());
+            env.err().println("checkpoints: " + checkpoints.file() + " every " + checkpoints.every() + " iterations");
+        }
+        if (checkpoints.resume() != null) {
+            trainer.resumeFrom(checkpoints.resume());
+            env.err().println("resuming from " + checkpoints.resumeFile() + " after iteration "
+                    + checkpoints.resume().state().iterations() + " (" + checkpoints.resume().state().evaluations()
+                    + " evaluations)");
+        }
         ProgressPrinter progress = new ProgressPrinter(env.err(), env.terminal(), progressEvery, plan.maxIterations());
         try {
-            return Trainer.of(c, plan.data())
-                    .settings(s)
-                    .optimizer(plan.optimizer())
-                    .seed(plan.seed())
-                    .listener(progress)
-                    .cancellation(cancellation)
-                    .train();
+            return trainer.listener(progress).train();
+        } catch (CheckpointMismatchException e) {
+            throw new DataFileException(checkpoints.resumeFile() + " is a checkpoint of another run: " + e.getMessage()
+                    + "; resume with that run's data and options (only --iterations and --threads may differ)");
         } finally {
             progress.finish();
         }
@@ -114,8 +142,8 @@ final class TrainingJob {
      * Fails before any training when an output cannot be written: its folder cannot be created or
      * written to, or a folder stands where the file should be. Each message names the output.
      */
-    private static void checkOutputs(Outputs outputs) throws IOException {
-        for (Path p : new Path[] {outputs.model(), outputs.costPlot(), outputs.features()}) {
+    private static void checkOutputs(Path... files) throws IOException {
+        for (Path p : files) {
             if (p == null) {
                 continue;
             }

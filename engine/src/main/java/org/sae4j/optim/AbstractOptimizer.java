@@ -24,6 +24,12 @@ abstract class AbstractOptimizer implements Optimizer {
         return criteria.progressTolerance();
     }
 
+    /** {@code Name[own settings, gradientTolerance=…, progressTolerance=…]}. */
+    String resumeSettings(String name, String ownSettings) {
+        return name + "[" + ownSettings + ", gradientTolerance=" + gradientTolerance() + ", progressTolerance="
+                + progressTolerance() + "]";
+    }
+
     /** {@code Name[own settings, maxIterations=…, maxEvaluations=…, gradientTolerance=…, progressTolerance=…]}. */
     String describe(String name, String ownSettings) {
         return name + "[" + ownSettings + ", maxIterations=" + maxIterations() + ", maxEvaluations="

@@ -1,5 +1,7 @@
 package org.sae4j.optim;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.sae4j.parallel.ParallelRuntime;
 
 /**
@@ -18,6 +20,14 @@ import org.sae4j.parallel.ParallelRuntime;
 public final class GradientDescent extends AbstractOptimizer {
     /** Default learning rate, the largest step ever taken. */
     public static final double DEFAULT_LEARNING_RATE = 1.0;
+
+    private static final String GRADIENT = "gradient";
+    private static final String BEST = "best";
+    private static final String VALUE = "value";
+    private static final String BEST_VALUE = "bestValue";
+    private static final String PREVIOUS_STEP = "previousStep";
+    private static final String LARGEST_STEP = "largestStep";
+    private static final String CHANGE = "change";
 
     private final double learningRate;
     private final boolean backtracking;
@@ -49,62 +59,124 @@ public final class GradientDescent extends AbstractOptimizer {
     public OptimizationResult minimize(DifferentiableFunction f, double[] x0, ProgressListener listener,
                                        Cancellation cancellation, ParallelRuntime runtime) {
         int n = OptimizationRun.checkStart(f, x0);
-        double[] x = x0.clone();
-        double[] g = new double[n];
-        double[] best = x0.clone();
-        ArmijoBacktracking search = backtracking ? new ArmijoBacktracking(n) : null;
+        Position p = new Position(x0.clone(), new double[n], x0.clone());
         OptimizationRun run = new OptimizationRun(f, criteria, listener, cancellation);
+        p.value = run.start(p.x, p.g);
+        if (!Double.isFinite(p.value) || !Vectors.allFinite(p.g)) {
+            return run.result(p.x, p.value, Termination.NON_FINITE);
+        }
+        p.bestValue = p.value;
+        if (Vectors.maxAbs(p.g) <= criteria.gradientTolerance()) {
+            return run.result(p.x, p.value, Termination.GRADIENT_TOLERANCE);
+        }
+        p.previousStep = 0.5 * learningRate;
+        return iterate(p, run);
+    }
 
-        double fx = run.start(x, g);
-        if (!Double.isFinite(fx) || !Vectors.allFinite(g)) {
-            return run.result(x, fx, Termination.NON_FINITE);
-        }
-        double bestValue = fx;
+    @Override
+    public OptimizationResult resume(DifferentiableFunction f, OptimizerState state, ProgressListener listener,
+                                     Cancellation cancellation, ParallelRuntime runtime) {
+        int n = OptimizationRun.checkResume(f, state, resumeSettings());
+        Position p = new Position(state.stored(OptimizerState.POINT, n).clone(), state.stored(GRADIENT, n).clone(),
+                state.stored(BEST, n).clone());
+        p.value = state.scalar(VALUE);
+        p.bestValue = state.scalar(BEST_VALUE);
+        p.previousStep = state.scalar(PREVIOUS_STEP);
+        p.largestStep = state.scalar(LARGEST_STEP);
+        p.change = state.scalar(CHANGE);
+        OptimizationRun run = new OptimizationRun(f, criteria, listener, cancellation, state);
+        // the run this state came from made its convergence test after the state was taken
+        double gradientNorm = Vectors.maxAbs(p.g);
+        Termination stop = state.iterations() == 0
+                ? (gradientNorm <= criteria.gradientTolerance() ? Termination.GRADIENT_TOLERANCE : null)
+                : run.converged(gradientNorm, p.largestStep, p.change);
+        return stop != null ? run.result(p.best, p.bestValue, stop) : iterate(p, run);
+    }
+
+    private OptimizationResult iterate(Position p, OptimizationRun run) {
+        double[] x = p.x;
+        double[] g = p.g;
+        int n = x.length;
+        ArmijoBacktracking search = backtracking ? new ArmijoBacktracking(n) : null;
+        run.stateFrom(resumeSettings(), p::arrays);
         double gradientNorm = Vectors.maxAbs(g);
-        if (gradientNorm <= criteria.gradientTolerance()) {
-            return run.result(x, fx, Termination.GRADIENT_TOLERANCE);
-        }
-        double previousStep = 0.5 * learningRate;
         while (true) {
             Termination stop = run.beforeIteration();
             if (stop != null) {
-                return run.result(best, bestValue, stop);
+                return run.result(p.best, p.bestValue, stop);
             }
             double t;
             double value;
-            double largestStep;
             if (search != null) {
-                LineSearchOutcome outcome = search.search(run, x, fx, g, Math.min(learningRate, 2 * previousStep),
-                        criteria.progressTolerance());
+                LineSearchOutcome outcome = search.search(run, x, p.value, g,
+                        Math.min(learningRate, 2 * p.previousStep), criteria.progressTolerance());
                 t = search.step();
                 if (outcome != LineSearchOutcome.SATISFIED) {
-                    return run.result(best, bestValue, outcome.termination(false));
+                    return run.result(p.best, p.bestValue, outcome.termination(false));
                 }
                 value = search.value();
-                largestStep = t * gradientNorm;
-                previousStep = t;
+                p.largestStep = t * gradientNorm;
+                p.previousStep = t;
             } else {
                 t = learningRate;
-                largestStep = t * gradientNorm;
+                p.largestStep = t * gradientNorm;
                 Vectors.axpy(-t, g, x);
                 value = run.evaluate(x, g);
                 if (!Double.isFinite(value) || !Vectors.allFinite(g)) {
-                    return run.result(best, bestValue, Termination.NON_FINITE);
+                    return run.result(p.best, p.bestValue, Termination.NON_FINITE);
                 }
             }
-            double change = value - fx;
-            fx = value;
+            p.change = value - p.value;
+            p.value = value;
             gradientNorm = Vectors.maxAbs(g);
-            if (fx < bestValue) {
-                bestValue = fx;
-                System.arraycopy(x, 0, best, 0, n);
+            if (p.value < p.bestValue) {
+                p.bestValue = p.value;
+                System.arraycopy(x, 0, p.best, 0, n);
             }
-            run.completeIteration(fx, gradientNorm, t);
-            stop = run.converged(gradientNorm, largestStep, change);
+            run.completeIteration(p.value, gradientNorm, t);
+            stop = run.converged(gradientNorm, p.largestStep, p.change);
             if (stop != null) {
-                return run.result(best, bestValue, stop);
+                return run.result(p.best, p.bestValue, stop);
             }
         }
+    }
+
+    /** Where the run stands between iterations: what a state holds besides the counts. */
+    private static final class Position {
+        final double[] x;
+        final double[] g;
+        final double[] best;
+        double value;
+        double bestValue;
+        /** The last accepted step, from which backtracking starts (doubled). */
+        double previousStep;
+        /** max|t·g| and Δf of the last iteration, for the convergence test of a resumed run. */
+        double largestStep;
+        double change;
+
+        Position(double[] x, double[] g, double[] best) {
+            this.x = x;
+            this.g = g;
+            this.best = best;
+        }
+
+        Map<String, double[]> arrays() {
+            Map<String, double[]> arrays = new LinkedHashMap<>();
+            arrays.put(OptimizerState.POINT, x);
+            arrays.put(GRADIENT, g);
+            arrays.put(BEST, best);
+            arrays.put(VALUE, new double[] {value});
+            arrays.put(BEST_VALUE, new double[] {bestValue});
+            arrays.put(PREVIOUS_STEP, new double[] {previousStep});
+            arrays.put(LARGEST_STEP, new double[] {largestStep});
+            arrays.put(CHANGE, new double[] {change});
+            return arrays;
+        }
+    }
+
+    @Override
+    public String resumeSettings() {
+        return resumeSettings("GradientDescent", "learningRate=" + learningRate + ", backtracking=" + backtracking);
     }
 
     @Override

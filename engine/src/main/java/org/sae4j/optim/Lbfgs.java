@@ -1,5 +1,7 @@
 package org.sae4j.optim;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.sae4j.parallel.ParallelRuntime;
 
 /**
@@ -28,6 +30,11 @@ public final class Lbfgs extends AbstractOptimizer {
     /** Default number of stored pairs m. */
     public static final int DEFAULT_HISTORY = 10;
 
+    private static final String GRADIENT = "gradient";
+    private static final String VALUE = "value";
+    private static final String LARGEST_STEP = "largestStep";
+    private static final String CHANGE = "change";
+
     private final int history;
 
     private Lbfgs(int history, StoppingCriteria criteria) {
@@ -54,31 +61,50 @@ public final class Lbfgs extends AbstractOptimizer {
     public OptimizationResult minimize(DifferentiableFunction f, double[] x0, ProgressListener listener,
                                        Cancellation cancellation, ParallelRuntime runtime) {
         int n = OptimizationRun.checkStart(f, x0);
-        double[] x = x0.clone();
-        double[] g = new double[n];
-        double[] d = new double[n];
-        BlockedVectors vectors = new BlockedVectors(n, runtime);
-        return minimize(f, x, g, d, new LbfgsHistory(history, n, vectors), listener, cancellation);
+        Position p = new Position(x0.clone(), new double[n], new LbfgsHistory(history, n, new BlockedVectors(n, runtime)));
+        OptimizationRun run = new OptimizationRun(f, criteria, listener, cancellation);
+        p.value = run.start(p.x, p.g);
+        if (!Double.isFinite(p.value) || !Vectors.allFinite(p.g)) {
+            return run.result(p.x, p.value, Termination.NON_FINITE);
+        }
+        if (Vectors.maxAbs(p.g) <= criteria.gradientTolerance()) {
+            return run.result(p.x, p.value, Termination.GRADIENT_TOLERANCE);
+        }
+        return iterate(f, p, run);
     }
 
-    private OptimizationResult minimize(DifferentiableFunction f, double[] x, double[] g, double[] d,
-                                        LbfgsHistory memory, ProgressListener listener,
-                                        Cancellation cancellation) {
-        int n = x.length;
-        StrongWolfeLineSearch lineSearch = new StrongWolfeLineSearch(n);
-        OptimizationRun run = new OptimizationRun(f, criteria, listener, cancellation);
+    @Override
+    public OptimizationResult resume(DifferentiableFunction f, OptimizerState state, ProgressListener listener,
+                                     Cancellation cancellation, ParallelRuntime runtime) {
+        int n = OptimizationRun.checkResume(f, state, resumeSettings());
+        LbfgsHistory memory = new LbfgsHistory(history, n, new BlockedVectors(n, runtime));
+        memory.restore(state);
+        Position p = new Position(state.stored(OptimizerState.POINT, n).clone(), state.stored(GRADIENT, n).clone(),
+                memory);
+        p.value = state.scalar(VALUE);
+        p.largestStep = state.scalar(LARGEST_STEP);
+        p.change = state.scalar(CHANGE);
+        OptimizationRun run = new OptimizationRun(f, criteria, listener, cancellation, state);
+        // the run this state came from made its convergence test after the state was taken
+        double gradientNorm = Vectors.maxAbs(p.g);
+        Termination stop = state.iterations() == 0
+                ? (gradientNorm <= criteria.gradientTolerance() ? Termination.GRADIENT_TOLERANCE : null)
+                : run.converged(gradientNorm, p.largestStep, p.change);
+        return stop != null ? run.result(p.x, p.value, stop) : iterate(f, p, run);
+    }
 
-        double fx = run.start(x, g);
-        if (!Double.isFinite(fx) || !Vectors.allFinite(g)) {
-            return run.result(x, fx, Termination.NON_FINITE);
-        }
-        if (Vectors.maxAbs(g) <= criteria.gradientTolerance()) {
-            return run.result(x, fx, Termination.GRADIENT_TOLERANCE);
-        }
+    private OptimizationResult iterate(DifferentiableFunction f, Position p, OptimizationRun run) {
+        double[] x = p.x;
+        double[] g = p.g;
+        LbfgsHistory memory = p.memory;
+        int n = x.length;
+        double[] d = new double[n];
+        StrongWolfeLineSearch lineSearch = new StrongWolfeLineSearch(n);
+        run.stateFrom(resumeSettings(), p::arrays);
         while (true) {
             Termination stop = run.beforeIteration();
             if (stop != null) {
-                return run.result(x, fx, stop);
+                return run.result(x, p.value, stop);
             }
             memory.direction(g, d);
             double gd = Vectors.dot(g, d);
@@ -88,7 +114,7 @@ public final class Lbfgs extends AbstractOptimizer {
                 gd = Vectors.dot(g, d);
             }
             double initialStep = memory.size() == 0 ? Math.min(1, 1 / Vectors.norm1(g)) : 1;
-            LineSearchOutcome outcome = lineSearch.search(run, x, fx, d, gd, initialStep,
+            LineSearchOutcome outcome = lineSearch.search(run, x, p.value, d, gd, initialStep,
                     criteria.progressTolerance());
             double t = lineSearch.step();
             if (t > 0) {
@@ -96,21 +122,55 @@ public final class Lbfgs extends AbstractOptimizer {
                 memory.update(d, t, gNew, g);
                 Vectors.axpy(t, d, x);
                 System.arraycopy(gNew, 0, g, 0, n);
-                double change = lineSearch.value() - fx;
-                fx = lineSearch.value();
+                p.change = lineSearch.value() - p.value;
+                p.value = lineSearch.value();
+                p.largestStep = t * Vectors.maxAbs(d);
                 double gradientNorm = Vectors.maxAbs(g);
-                run.completeIteration(fx, gradientNorm, t);
+                run.completeIteration(p.value, gradientNorm, t);
                 stop = outcome.termination(true);
                 if (stop == null) {
-                    stop = run.converged(gradientNorm, t * Vectors.maxAbs(d), change);
+                    stop = run.converged(gradientNorm, p.largestStep, p.change);
                 }
             } else {
                 stop = outcome.termination(false);
             }
             if (stop != null) {
-                return run.result(x, fx, stop);
+                return run.result(x, p.value, stop);
             }
         }
+    }
+
+    /** Where the run stands between iterations: what a state holds besides the counts. */
+    private static final class Position {
+        final double[] x;
+        final double[] g;
+        final LbfgsHistory memory;
+        double value;
+        /** max|t·d| and Δf of the last iteration, for the convergence test of a resumed run. */
+        double largestStep;
+        double change;
+
+        Position(double[] x, double[] g, LbfgsHistory memory) {
+            this.x = x;
+            this.g = g;
+            this.memory = memory;
+        }
+
+        Map<String, double[]> arrays() {
+            Map<String, double[]> arrays = new LinkedHashMap<>();
+            arrays.put(OptimizerState.POINT, x);
+            arrays.put(GRADIENT, g);
+            arrays.put(VALUE, new double[] {value});
+            arrays.put(LARGEST_STEP, new double[] {largestStep});
+            arrays.put(CHANGE, new double[] {change});
+            memory.save(arrays);
+            return arrays;
+        }
+    }
+
+    @Override
+    public String resumeSettings() {
+        return resumeSettings("Lbfgs", "history=" + history);
     }
 
     @Override

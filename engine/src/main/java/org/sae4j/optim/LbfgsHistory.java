@@ -1,5 +1,7 @@
 package org.sae4j.optim;
 
+import java.util.Map;
+
 /**
  * The limited memory of L-BFGS: the last {@code m} accepted pairs s = x' - x, y = g' - g in a
  * preallocated ring buffer (2·m·n doubles), and the two-loop recursion that applies the implied
@@ -34,6 +36,43 @@ final class LbfgsHistory {
 
     int size() {
         return size;
+    }
+
+    /** Adds the stored pairs to a state, oldest first: {@code s0, y0, s1, y1, ...}, their ρ and γ. */
+    void save(Map<String, double[]> state) {
+        int m = s.length;
+        double[] rhos = new double[size];
+        for (int k = 0; k < size; k++) {
+            int j = (next - size + k + m) % m;
+            state.put("s" + k, s[j]);
+            state.put("y" + k, y[j]);
+            rhos[k] = rho[j];
+        }
+        state.put("rho", rhos);
+        state.put("gamma", new double[] {gamma});
+    }
+
+    /**
+     * Takes the pairs {@link #save} stored; the ring then starts at slot 0, which changes no result
+     * since the recursion visits the pairs newest first wherever they lie.
+     *
+     * @throws IllegalArgumentException if the state holds more pairs than this memory or vectors of
+     *                                  another length
+     */
+    void restore(OptimizerState state) {
+        int count = state.stored("rho").length;
+        if (count > s.length) {
+            throw new IllegalArgumentException("the state holds " + count + " correction pairs; this memory keeps "
+                    + s.length);
+        }
+        for (int k = 0; k < count; k++) {
+            System.arraycopy(state.stored("s" + k, n), 0, s[k], 0, n);
+            System.arraycopy(state.stored("y" + k, n), 0, y[k], 0, n);
+        }
+        System.arraycopy(state.stored("rho"), 0, rho, 0, count);
+        size = count;
+        next = count % s.length;
+        gamma = state.scalar("gamma");
     }
 
     void reset() {

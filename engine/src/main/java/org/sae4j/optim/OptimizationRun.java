@@ -2,7 +2,9 @@ package org.sae4j.optim;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The bookkeeping of one {@code minimize} call: counts evaluations and iterations, enforces the
@@ -17,9 +19,13 @@ final class OptimizationRun {
     private final ProgressListener listener;
     private final Cancellation cancellation;
     private final long startNanos = System.nanoTime();
+    /** Time spent before a resumed run began. */
+    private final long earlierNanos;
     private double[] values;
     private int iterations;
     private int evaluations;
+    /** The optimiser's vectors for a state, made once so that iterations without a snapshot allocate nothing. */
+    private Supplier<OptimizerState> snapshot;
 
     OptimizationRun(DifferentiableFunction function, StoppingCriteria criteria, ProgressListener listener,
                     Cancellation cancellation) {
@@ -28,6 +34,44 @@ final class OptimizationRun {
         this.listener = listener;
         this.cancellation = cancellation;
         this.values = new double[Math.min(criteria.maxIterations(), INITIAL_HISTORY) + 1];
+        this.earlierNanos = 0;
+    }
+
+    /** A run that continues from {@code state}: its counts, value history and elapsed time. */
+    OptimizationRun(DifferentiableFunction function, StoppingCriteria criteria, ProgressListener listener,
+                    Cancellation cancellation, OptimizerState state) {
+        this.function = function;
+        this.criteria = criteria;
+        this.listener = listener;
+        this.cancellation = cancellation;
+        this.iterations = state.iterations();
+        this.evaluations = state.evaluations();
+        double[] history = state.valueHistory();
+        this.values = Arrays.copyOf(history, Math.max(history.length,
+                Math.min(criteria.maxIterations(), INITIAL_HISTORY) + 1));
+        this.earlierNanos = state.elapsed().toNanos();
+    }
+
+    /**
+     * Checks that {@code state} can be resumed by an optimiser of these settings on {@code f}, and returns
+     * the dimension.
+     */
+    static int checkResume(DifferentiableFunction f, OptimizerState state, String settings) {
+        Objects.requireNonNull(state, "state");
+        if (!state.settings().equals(settings)) {
+            throw new IllegalArgumentException("the state was saved by " + state.settings()
+                    + "; this optimiser is " + settings + ", so it would not take the same steps");
+        }
+        return checkStart(f, state.stored(OptimizerState.POINT));
+    }
+
+    /**
+     * Lets the optimiser's state be captured after every iteration: {@code arrays} names its vectors
+     * (as live references; the state copies them) and is called only when a listener asks.
+     */
+    void stateFrom(String settings, Supplier<Map<String, double[]>> arrays) {
+        this.snapshot = () -> new OptimizerState(settings, iterations, evaluations, elapsed(),
+                Arrays.copyOf(values, iterations + 1), arrays.get());
     }
 
     /** Checks the arguments of {@link Optimizer#minimize} and returns the dimension. */
@@ -86,7 +130,11 @@ final class OptimizationRun {
         }
         values[iterations] = value;
         if (listener != null) {
-            listener.onIteration(new IterationInfo(iterations, evaluations, value, gradientNorm, step, elapsed()));
+            IterationInfo info = new IterationInfo(iterations, evaluations, value, gradientNorm, step, elapsed());
+            listener.onIteration(info);
+            if (snapshot != null) {
+                listener.onState(info, snapshot);
+            }
         }
     }
 
@@ -107,6 +155,6 @@ final class OptimizationRun {
     }
 
     private Duration elapsed() {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+        return Duration.ofNanos(earlierNanos + System.nanoTime() - startNanos);
     }
 }

@@ -23,9 +23,35 @@ public interface Optimizer {
     OptimizationResult minimize(DifferentiableFunction f, double[] x0, ProgressListener listener,
                                 Cancellation cancellation, ParallelRuntime runtime);
 
+    /**
+     * Continues the run that {@code state} was captured from (see {@link ProgressListener#onState}),
+     * under this optimiser's budgets, which may differ from the first run's. The result is bitwise the
+     * one the first run would have reached had it not stopped, counts and value history included.
+     *
+     * @throws IllegalArgumentException if the state was saved by an optimiser whose
+     *                                  {@link #resumeSettings()} differ, or does not fit {@code f}
+     */
+    OptimizationResult resume(DifferentiableFunction f, OptimizerState state, ProgressListener listener,
+                              Cancellation cancellation, ParallelRuntime runtime);
+
+    /**
+     * The settings that decide the steps, without the budgets: two optimisers with equal resume settings
+     * take the same steps, so a state saved by one may be resumed by the other.
+     */
+    String resumeSettings();
+
+    /** The iteration budget. */
+    int maxIterations();
+
     /** {@link #minimize(DifferentiableFunction, double[], ProgressListener, Cancellation, ParallelRuntime)} on the calling thread. */
     default OptimizationResult minimize(DifferentiableFunction f, double[] x0, ProgressListener listener,
                                         Cancellation cancellation) {
         return minimize(f, x0, listener, cancellation, ParallelRuntime.singleThreaded());
+    }
+
+    /** {@link #resume(DifferentiableFunction, OptimizerState, ProgressListener, Cancellation, ParallelRuntime)} on the calling thread. */
+    default OptimizationResult resume(DifferentiableFunction f, OptimizerState state, ProgressListener listener,
+                                      Cancellation cancellation) {
+        return resume(f, state, listener, cancellation, ParallelRuntime.singleThreaded());
     }
 }

@@ -31,6 +31,16 @@ public final class MemoryEstimate {
      */
     public static MemoryEstimate of(SparseAutoencoder config, int samples, EvaluationSettings settings,
                                     int lbfgsHistory) {
+        return of(config, samples, settings, lbfgsHistory, false);
+    }
+
+    /**
+     * @param samples      training samples m
+     * @param lbfgsHistory L-BFGS pairs kept, or 0 for gradient descent
+     * @param checkpoints  whether the optimiser's state is copied for checkpoints
+     */
+    public static MemoryEstimate of(SparseAutoencoder config, int samples, EvaluationSettings settings,
+                                    int lbfgsHistory, boolean checkpoints) {
         long v = config.visible();
         long h = config.hidden();
         long m = samples;
@@ -57,6 +67,10 @@ public final class MemoryEstimate {
                     2L * lbfgsHistory * n * Double.BYTES));
         }
         items.add(new Item("the optimiser's vectors", 6L * n * Double.BYTES));
+        if (checkpoints) {
+            items.add(new Item("the copy of the optimiser's state for a checkpoint",
+                    (2L * lbfgsHistory + 3) * n * Double.BYTES));
+        }
         return new MemoryEstimate(items);
     }
 

@@ -1,5 +1,8 @@
 package org.sae4j.train;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
@@ -39,6 +42,9 @@ public final class Trainer {
     private double[] initialTheta;
     private ProgressListener listener;
     private Cancellation cancellation;
+    private Path checkpointFile;
+    private int checkpointEvery;
+    private Checkpoint resumeFrom;
 
     private Trainer(SparseAutoencoder config, Dataset data) {
         this.config = Objects.requireNonNull(config, "config");
@@ -99,6 +105,33 @@ public final class Trainer {
     }
 
     /**
+     * Writes a {@link Checkpoint} to {@code file} (atomically, replacing the previous one) after every
+     * {@code every}-th iteration, and after the last iteration of the budget, so that a run can be
+     * resumed after a crash or to go further. A checkpoint that cannot be written ends the run with
+     * an {@link UncheckedIOException} naming the file.
+     */
+    public Trainer checkpoints(Path file, int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("checkpoints must be written every >= 1 iterations, got " + every);
+        }
+        this.checkpointFile = Objects.requireNonNull(file, "file");
+        this.checkpointEvery = every;
+        return this;
+    }
+
+    /**
+     * Continues the run the checkpoint was taken from instead of starting anew: the model ends bitwise
+     * equal to the uninterrupted run's (θ, iterations, evaluations and cost history), whatever the
+     * thread count. The iteration budget is this trainer's optimiser's, so a run may also go further.
+     * {@link #train()} throws {@link CheckpointMismatchException} if the checkpoint's
+     * {@link RunFingerprint} is not this run's.
+     */
+    public Trainer resumeFrom(Checkpoint checkpoint) {
+        this.resumeFrom = Objects.requireNonNull(checkpoint, "checkpoint");
+        return this;
+    }
+
+    /**
      * Runs the optimiser to one of its termination reasons, the evaluation and the optimiser on one
      * {@link ParallelRuntime}; when the run made that runtime, none of its threads is left afterwards.
      */
@@ -109,7 +142,20 @@ public final class Trainer {
         ParallelRuntime threads = runtime != null ? runtime : ParallelRuntime.create(s.threads());
         try (SparseAutoencoderObjective objective = new SparseAutoencoderObjective(config, data, s, threads)) {
             Optimizer opt = optimizer != null ? optimizer : Lbfgs.withDefaults();
-            OptimizationResult r = opt.minimize(objective, theta0, listener, cancellation, threads);
+            Map<String, String> fingerprint = checkpointFile != null || resumeFrom != null
+                    ? RunFingerprint.of(config, data, s, opt) : null;
+            ProgressListener l = checkpointFile == null ? listener
+                    : new CheckpointWriter(listener, checkpointFile, checkpointEvery, opt.maxIterations(), fingerprint);
+            OptimizationResult r;
+            if (resumeFrom != null) {
+                String mismatch = RunFingerprint.mismatch(fingerprint, resumeFrom.fingerprint());
+                if (mismatch != null) {
+                    throw new CheckpointMismatchException(mismatch);
+                }
+                r = opt.resume(objective, resumeFrom.state(), l, cancellation, threads);
+            } else {
+                r = opt.minimize(objective, theta0, l, cancellation, threads);
+            }
             return new TrainingResult(new TrainedModel(config, r.x()), r.value(), r.termination(),
                     r.iterations(), r.evaluations(), r.valueHistory(), r.elapsed());
         } finally {

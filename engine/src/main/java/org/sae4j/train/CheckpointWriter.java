@@ -1,0 +1,48 @@
+package org.sae4j.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.sae4j.optim.IterationInfo;
+import org.sae4j.optim.OptimizerState;
+import org.sae4j.optim.ProgressListener;
+
+/** Passes progress on, and writes a checkpoint every N iterations and at the last iteration of the budget. */
+final class CheckpointWriter implements ProgressListener {
+    private final ProgressListener next;
+    private final Path file;
+    private final int every;
+    private final int maxIterations;
+    private final Map<String, String> fingerprint;
+
+    CheckpointWriter(ProgressListener next, Path file, int every, int maxIterations, Map<String, String> fingerprint) {
+        this.next = next;
+        this.file = file;
+        this.every = every;
+        this.maxIterations = maxIterations;
+        this.fingerprint = fingerprint;
+    }
+
+    @Override
+    public void onIteration(IterationInfo info) {
+        if (next != null) {
+            next.onIteration(info);
+        }
+    }
+
+    @Override
+    public void onState(IterationInfo info, Supplier<OptimizerState> state) {
+        if (next != null) {
+            next.onState(info, state);
+        }
+        if (info.iteration() % every == 0 || info.iteration() == maxIterations) {
+            try {
+                CheckpointFile.write(file, new Checkpoint(fingerprint, state.get()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.sae4j.train;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.Precision;
+import org.sae4j.optim.Optimizer;
+
+/**
+ * What decides the bits of a training run, field by field: the configuration, the precision, the
+ * data's shape and content hash, the chunk size, the resolved backend and the optimiser's
+ * {@link Optimizer#resumeSettings()}. It leaves out the budgets and the thread count, which do not
+ * change the steps, so a run may be resumed to go further or on other threads.
+ */
+public final class RunFingerprint {
+    private static final int HASH_BLOCK = 1 << 16;
+
+    private RunFingerprint() {
+    }
+
+    public static Map<String, String> of(SparseAutoencoder config, Dataset data, EvaluationSettings settings,
+                                         Optimizer optimizer) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("visible", Integer.toString(config.visible()));
+        f.put("hidden", Integer.toString(config.hidden()));
+        f.put("rho", Double.toString(config.rho()));
+        f.put("lambda", Double.toString(config.lambda()));
+        f.put("beta", Double.toString(config.beta()));
+        f.put("precision", settings.precision().shortName());
+        f.put("samples", Integer.toString(data.samples()));
+        f.put("data sha-256", contentHash(data));
+        f.put("chunk", Integer.toString(settings.chunkSize()));
+        f.put("backend", settings.backend().name());
+        f.put("optimizer", optimizer.resumeSettings());
+        return f;
+    }
+
+    /**
+     * Null if {@code found} is the fingerprint {@code expected}, else a sentence naming the first field
+     * that differs, with both values.
+     */
+    public static String mismatch(Map<String, String> expected, Map<String, String> found) {
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            String other = found.get(e.getKey());
+            if (!e.getValue().equals(other)) {
+                return e.getKey() + " differs: the checkpoint has " + (other == null ? "none" : other)
+                        + ", this run has " + e.getValue();
+            }
+        }
+        for (String key : found.keySet()) {
+            if (!expected.containsKey(key)) {
+                return "the checkpoint has a field this run does not know: " + key;
+            }
+        }
+        return null;
+    }
+
+    /** SHA-256 of the values' bits, in their precision, with the shape in front. */
+    static String contentHash(Dataset data) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        ByteBuffer block = ByteBuffer.allocate(HASH_BLOCK);
+        block.putInt(data.features()).putInt(data.samples()).putInt(data.precision() == Precision.F64 ? 64 : 32);
+        if (data.precision() == Precision.F64) {
+            for (double v : data.doubles()) {
+                if (block.remaining() < Double.BYTES) {
+                    drain(block, sha);
+                }
+                block.putDouble(v);
+            }
+        } else {
+            for (float v : data.floats()) {
+                if (block.remaining() < Float.BYTES) {
+                    drain(block, sha);
+                }
+                block.putFloat(v);
+            }
+        }
+        drain(block, sha);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void drain(ByteBuffer block, MessageDigest sha) {
+        sha.update(block.array(), 0, block.position());
+        block.clear();
+    }
+}
