@@ -6,17 +6,26 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Grey images of equal size: pixel (image k, row r, column c) is at {@code (k * height + r) * width + c},
  * row 0 being the top of the picture.
  */
 public record ImageStack(int count, int height, int width, double[] pixels) {
+    /**
+     * The most pixels an image file may declare per byte it has. Deflate expands at most about 1 032
+     * times, and a 1-bit PNG packs 8 pixels a byte, so no intact PNG comes near; a JPEG of one flat
+     * colour does not either.
+     */
+    public static final long MAX_PIXELS_PER_FILE_BYTE = 1 << 14;
 
     public ImageStack {
         if (count < 1 || height < 1 || width < 1) {
@@ -94,17 +103,41 @@ public record ImageStack(int count, int height, int width, double[] pixels) {
         return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
     }
 
+    /**
+     * Decodes one image, after checking that the size its header declares could be held by a file of
+     * its length: the decoder allocates the whole raster before it reads a pixel, so a 100-byte file
+     * claiming 100 000 x 100 000 pixels must be refused first.
+     */
     private static BufferedImage decode(Path f) throws IOException {
-        BufferedImage img;
-        try {
-            img = ImageIO.read(f.toFile());
+        long fileBytes = Files.size(f);
+        try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new DataFileException(f + ": not a readable PNG or JPEG image");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width * height > MAX_PIXELS_PER_FILE_BYTE * Math.max(fileBytes, 1)) {
+                    throw new DataFileException(f + ": its header declares " + height + "x" + width
+                            + " pixels (height x width), more than a file of " + fileBytes
+                            + " bytes can encode; the file is damaged");
+                }
+                BufferedImage img = reader.read(0);
+                if (img == null) {
+                    throw new DataFileException(f + ": not a readable PNG or JPEG image");
+                }
+                return img;
+            } finally {
+                reader.dispose();
+            }
+        } catch (DataFileException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new DataFileException(f + ": cannot decode image: " + e.getMessage(), e);
         }
-        if (img == null) {
-            throw new DataFileException(f + ": not a readable PNG or JPEG image");
-        }
-        return img;
     }
 
     private static void toGrey(BufferedImage img, double[] out, int offset) {

@@ -62,6 +62,22 @@ class HostileInputTest {
     }
 
     @Test
+    void anImageWhoseHeaderClaimsMorePixelsThanItsFileCanEncodeIsRefusedBeforeDecoding() throws IOException {
+        Path images = Files.createDirectory(dir.resolve("images"));
+        java.awt.image.BufferedImage grey = new java.awt.image.BufferedImage(4, 4,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        javax.imageio.ImageIO.write(grey, "png", images.resolve("a.png").toFile());
+        byte[] png = Files.readAllBytes(images.resolve("a.png"));
+        java.nio.ByteBuffer.wrap(png).putInt(16, 12_000).putInt(20, 12_000);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 17);
+        java.nio.ByteBuffer.wrap(png).putInt(29, (int) crc.getValue());
+        Path liar = Files.write(images.resolve("b.png"), png);
+        DataFileException e = assertThrows(DataFileException.class, () -> ImageStack.fromFolder(images));
+        assertMessage(e, liar.toString(), "declares 12000x12000 pixels", "the file is damaged");
+    }
+
+    @Test
     void aFolderWhereAFileShouldBeIsNamed() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("data.npy"));
         assertMessage(assertThrows(DataFileException.class, () -> NpyReader.readSamples(folder)), folder.toString(),
