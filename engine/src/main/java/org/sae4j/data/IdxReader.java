@@ -57,10 +57,12 @@ public final class IdxReader {
             int count = readDimension(data, source, 4, "image count");
             int rows = readDimension(data, source, 8, "rows");
             int cols = readDimension(data, source, 12, "columns");
-            long total = (long) count * rows * cols;
-            if (total == 0) {
+            if (count == 0 || rows == 0 || cols == 0) {
                 throw new DataFileException(source + ": empty IDX file: " + count + " images of " + rows + "x" + cols);
             }
+            // three dimensions below 2^31 each can overflow a long, so the limit is checked one factor at a time
+            long pixelsPerImage = (long) rows * cols;
+            long total = pixelsPerImage > Integer.MAX_VALUE ? Long.MAX_VALUE : pixelsPerImage * count;
             if (total > Integer.MAX_VALUE - 8) {
                 throw new DataFileException(source + ": " + count + " images of " + rows + "x" + cols
                         + " are too many values for one array");
