@@ -27,9 +27,11 @@ class ReadersFuzzTest {
     private static final int GZIP_DECODE_CAP = 64 << 20;
     private static final long PIXELS_PER_IMAGE_FILE_BYTE = 16_384;
 
+    /** Any NPY array, and the same bytes as training samples (2-D), as sae train and the Spark parts read them. */
     @FuzzTest
     void npy(byte[] input) throws IOException {
         ReaderProperty.check(input, "input.npy", input.length, NpyReader::read);
+        ReaderProperty.check(input, "input.npy", input.length, NpyReader::readSamples);
     }
 
     /** Plain IDX bytes, or gzip ones when the input starts with the gzip magic, as the reader decides. */
