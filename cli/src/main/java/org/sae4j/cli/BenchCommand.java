@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sae4j.backend.MatrixBackendProvider;
 import org.sae4j.backend.MatrixBackends;
+import org.sae4j.io.Json;
 import org.sae4j.report.BenchOptions;
 import org.sae4j.report.BenchReport;
 import org.sae4j.report.BenchRow;

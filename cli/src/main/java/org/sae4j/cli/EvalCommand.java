@@ -13,6 +13,7 @@ import org.sae4j.data.NpyArray;
 import org.sae4j.data.NpyReader;
 import org.sae4j.data.NpyWriter;
 import org.sae4j.data.Precision;
+import org.sae4j.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -11,6 +11,7 @@ import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
 import org.sae4j.data.Precision;
+import org.sae4j.io.Json;
 import org.sae4j.optim.GradientCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

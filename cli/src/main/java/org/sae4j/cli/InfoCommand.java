@@ -12,6 +12,7 @@ import org.sae4j.backend.GemmWorkload;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.backend.MatrixBackendProvider;
 import org.sae4j.backend.MatrixBackends;
+import org.sae4j.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

@@ -14,6 +14,7 @@ import org.sae4j.data.Dataset;
 import org.sae4j.image.CostPlot;
 import org.sae4j.image.FeatureImage;
 import org.sae4j.image.Png;
+import org.sae4j.io.Json;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.ModelMetadata;
 import org.sae4j.model.StoredModel;

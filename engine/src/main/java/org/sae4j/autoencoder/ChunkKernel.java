@@ -21,8 +21,14 @@ abstract class ChunkKernel {
     final int chunks;
     /** Whether the hidden activations of all samples are kept from the first pass to the second. */
     final boolean cached;
+    /** Whether the workspaces hold the one-pass form's extra sums. */
+    final boolean onePass;
 
-    ChunkKernel(SparseAutoencoder config, MatrixBackend backend, int samples, int chunkSize, boolean cached) {
+    ChunkKernel(SparseAutoencoder config, MatrixBackend backend, int samples, int chunkSize, boolean cached,
+                boolean onePass) {
+        if (cached && onePass) {
+            throw new IllegalArgumentException("the one-pass form keeps no activation cache");
+        }
         this.config = config;
         this.backend = backend;
         this.v = config.visible();
@@ -31,6 +37,7 @@ abstract class ChunkKernel {
         this.chunkSize = chunkSize;
         this.chunks = (samples + chunkSize - 1) / chunkSize;
         this.cached = cached;
+        this.onePass = onePass;
     }
 
     final int first(int chunk) {
@@ -57,6 +64,19 @@ abstract class ChunkKernel {
 
     /** Adds the worker's last chunk gradient into {@code gradient} (θ layout). */
     abstract void addChunkGradient(int worker, double[] gradient);
+
+    /**
+     * Both passes in one, for a kernel made for it: the chunk's Σ a2, its gradient sums without the
+     * sparsity term (δ2 = W2ᵀδ3 ∘ f′(z2)), and Σ f′(z2) xᵀ and Σ f′(z2), from which the caller adds the
+     * sparsity term's share once ρ̂ is known: ∇W1 += diag(s)·Σ f′xᵀ, ∇b1 += s ∘ Σ f′. Costs one h×v×n
+     * product more than {@link #chunkGradient}.
+     *
+     * @return Σ over the chunk of ‖a3 − x‖²
+     */
+    abstract double chunkGradientOnePass(int worker, int chunk);
+
+    /** Adds the worker's last one-pass extra sums: Σ a2 (h), Σ f′(z2) xᵀ (h × v, W1's layout) and Σ f′(z2) (h). */
+    abstract void addOnePassSums(int worker, double[] activationSums, double[] fPrimeX, double[] fPrimeSums);
 
     static void add(double[] target, int offset, double[] values) {
         for (int i = 0; i < values.length; i++) {

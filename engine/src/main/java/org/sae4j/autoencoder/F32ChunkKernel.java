@@ -26,8 +26,12 @@ final class F32ChunkKernel extends ChunkKernel {
         final float[] gradW2;
         final double[] gradB1;
         final double[] gradB2;
+        /** The one-pass form's extra sums, or null: Σ a2, Σ f′(z2) xᵀ (h × v) and Σ f′(z2). */
+        final double[] activationSums;
+        final float[] fPrimeX;
+        final double[] fPrimeSums;
 
-        Workspace(int v, int h, int chunk, boolean cached) {
+        Workspace(int v, int h, int chunk, boolean cached, boolean onePass) {
             a2 = cached ? null : new float[h * chunk];
             a3 = new float[v * chunk];
             d2 = new float[h * chunk];
@@ -35,18 +39,21 @@ final class F32ChunkKernel extends ChunkKernel {
             gradW2 = new float[v * h];
             gradB1 = new double[h];
             gradB2 = new double[v];
+            activationSums = onePass ? new double[h] : null;
+            fPrimeX = onePass ? new float[h * v] : null;
+            fPrimeSums = onePass ? new double[h] : null;
         }
     }
 
     F32ChunkKernel(SparseAutoencoder config, MatrixBackend backend, float[] x, int samples, int chunkSize,
-                   int workers, boolean cached) {
-        super(config, backend, samples, chunkSize, cached);
+                   int workers, boolean cached, boolean onePass) {
+        super(config, backend, samples, chunkSize, cached, onePass);
         this.x = x;
         this.activationCache = cached ? new float[h * samples] : null;
         this.theta = new float[config.parameterCount()];
         this.workspaces = new Workspace[workers];
         for (int w = 0; w < workers; w++) {
-            workspaces[w] = new Workspace(v, h, Math.min(chunkSize, samples), cached);
+            workspaces[w] = new Workspace(v, h, Math.min(chunkSize, samples), cached, onePass);
         }
     }
 
@@ -91,6 +98,69 @@ final class F32ChunkKernel extends ChunkKernel {
         if (!cached) {
             computeHidden(worker, chunk);
         }
+        double squaredError = outputLayer(worker, chunk);
+        float[] a2 = hiddenActivations(worker);
+        int a2Off = hiddenOffset(chunk);
+        int n = count(chunk);
+        float[] d2 = ws.d2;
+        Arrays.fill(ws.gradB1, 0);
+        for (int i = 0; i < n; i++) {
+            int col = i * h;
+            for (int j = 0; j < h; j++) {
+                float a = a2[a2Off + col + j];
+                float delta = (d2[col + j] + (float) sparsity[j]) * a * (1 - a);
+                d2[col + j] = delta;
+                ws.gradB1[j] += delta;
+            }
+        }
+        backend.sgemm(false, true, h, v, n, 1, d2, 0, h, x, first(chunk) * v, v, 0, ws.gradW1, 0, h);
+        return squaredError;
+    }
+
+    @Override
+    double chunkGradientOnePass(int worker, int chunk) {
+        Workspace ws = workspaces[worker];
+        computeHidden(worker, chunk);
+        float[] a2 = ws.a2;
+        int n = count(chunk);
+        Arrays.fill(ws.activationSums, 0);
+        for (int i = 0; i < n; i++) {
+            int col = i * h;
+            for (int j = 0; j < h; j++) {
+                ws.activationSums[j] += a2[col + j];
+            }
+        }
+        double squaredError = outputLayer(worker, chunk);
+        // f′(z2) = a(1 − a) takes the place of a2, which the output layer no longer needs
+        float[] d2 = ws.d2;
+        Arrays.fill(ws.gradB1, 0);
+        Arrays.fill(ws.fPrimeSums, 0);
+        for (int i = 0; i < n; i++) {
+            int col = i * h;
+            for (int j = 0; j < h; j++) {
+                float a = a2[col + j];
+                float fPrime = a * (1 - a);
+                float delta = d2[col + j] * fPrime;
+                a2[col + j] = fPrime;
+                d2[col + j] = delta;
+                ws.gradB1[j] += delta;
+                ws.fPrimeSums[j] += fPrime;
+            }
+        }
+        int xOff = first(chunk) * v;
+        backend.sgemm(false, true, h, v, n, 1, d2, 0, h, x, xOff, v, 0, ws.gradW1, 0, h);
+        backend.sgemm(false, true, h, v, n, 1, a2, 0, h, x, xOff, v, 0, ws.fPrimeX, 0, h);
+        return squaredError;
+    }
+
+    /**
+     * The output layer of a chunk whose hidden activations are computed: a3, δ3 (into a3), the ∇W2 and
+     * ∇b2 sums, and W2ᵀδ3 into the workspace's d2.
+     *
+     * @return Σ over the chunk of ‖a3 − x‖²
+     */
+    private double outputLayer(int worker, int chunk) {
+        Workspace ws = workspaces[worker];
         float[] a2 = hiddenActivations(worker);
         int a2Off = hiddenOffset(chunk);
         int n = count(chunk);
@@ -120,20 +190,16 @@ final class F32ChunkKernel extends ChunkKernel {
         }
         // a3 now holds δ3.
         backend.sgemm(false, true, v, h, n, 1, a3, 0, v, a2, a2Off, h, 0, ws.gradW2, 0, v);
-        float[] d2 = ws.d2;
-        backend.sgemm(true, false, h, n, v, 1, theta, config.w2Offset(), v, a3, 0, v, 0, d2, 0, h);
-        Arrays.fill(ws.gradB1, 0);
-        for (int i = 0; i < n; i++) {
-            int col = i * h;
-            for (int j = 0; j < h; j++) {
-                float a = a2[a2Off + col + j];
-                float delta = (d2[col + j] + (float) sparsity[j]) * a * (1 - a);
-                d2[col + j] = delta;
-                ws.gradB1[j] += delta;
-            }
-        }
-        backend.sgemm(false, true, h, v, n, 1, d2, 0, h, x, xOff, v, 0, ws.gradW1, 0, h);
+        backend.sgemm(true, false, h, n, v, 1, theta, config.w2Offset(), v, a3, 0, v, 0, ws.d2, 0, h);
         return squaredError;
+    }
+
+    @Override
+    void addOnePassSums(int worker, double[] activationSums, double[] fPrimeX, double[] fPrimeSums) {
+        Workspace ws = workspaces[worker];
+        add(activationSums, 0, ws.activationSums);
+        add(fPrimeX, 0, ws.fPrimeX);
+        add(fPrimeSums, 0, ws.fPrimeSums);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.sae4j.autoencoder;
 import java.util.Arrays;
 import java.util.Objects;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.optim.DifferentiableFunction;
 import org.sae4j.parallel.ParallelRuntime;
 
@@ -39,18 +38,11 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
     private final SparseAutoencoder config;
     private final EvaluationSettings settings;
     private final int samples;
-    private final ChunkKernel kernel;
     private final ParallelRuntime runtime;
     private final boolean ownsRuntime;
-    private final ChunkRunner runner;
-    private final double[] chunkSums;
-    private final double[] meanActivation;
-    private final double[] sparsity;
-    private final ChunkRunner.ChunkTask firstPass;
-    private final ChunkRunner.ChunkTask secondPass;
-    private final ChunkRunner.ChunkTask commit;
-    private final double[] chunkSquaredError;
-    private double[] gradientTarget;
+    private final BlockSums block;
+    private final SparsityPenalty penalty;
+    private final double[] activationSums;
 
     /**
      * @param config   the autoencoder
@@ -78,31 +70,10 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
         this.ownsRuntime = ownsRuntime;
         this.config = Objects.requireNonNull(config, "config");
         this.settings = Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(data, "data");
-        if (data.features() != config.visible()) {
-            throw new IllegalArgumentException("the data has " + data.features()
-                    + " features per sample but the autoencoder has visible = " + config.visible());
-        }
+        this.block = new BlockSums(config, Objects.requireNonNull(data, "data"), settings, runtime);
         this.samples = data.samples();
-        int chunkSize = Math.min(settings.chunkSize(), samples);
-        int chunks = (samples + chunkSize - 1) / chunkSize;
-        int workers = Math.min(runtime.threads(), chunks);
-        int elementBytes = settings.precision() == Precision.F64 ? 8 : 4;
-        long cacheElements = (long) config.hidden() * samples;
-        boolean cached = cacheElements <= Integer.MAX_VALUE - 8
-                && cacheElements * elementBytes <= settings.activationCacheBytes();
-        Dataset x = data.toPrecision(settings.precision());
-        this.kernel = settings.precision() == Precision.F64
-                ? new F64ChunkKernel(config, settings.backend(), x.doubles(), samples, chunkSize, workers, cached)
-                : new F32ChunkKernel(config, settings.backend(), x.floats(), samples, chunkSize, workers, cached);
-        this.runner = new ChunkRunner(runtime);
-        this.chunkSums = new double[chunks * config.hidden()];
-        this.chunkSquaredError = new double[chunks];
-        this.meanActivation = new double[config.hidden()];
-        this.sparsity = new double[config.hidden()];
-        this.firstPass = (worker, chunk) -> kernel.activationSums(worker, chunk, chunkSums, chunk * config.hidden());
-        this.secondPass = (worker, chunk) -> chunkSquaredError[chunk] = kernel.chunkGradient(worker, chunk, sparsity);
-        this.commit = (worker, chunk) -> kernel.addChunkGradient(worker, gradientTarget);
+        this.penalty = new SparsityPenalty(config);
+        this.activationSums = new double[config.hidden()];
     }
 
     public SparseAutoencoder config() {
@@ -135,18 +106,22 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
     public synchronized double evaluate(double[] theta, double[] gradient) {
         config.requireParameters(theta, "theta");
         config.requireParameters(gradient, "gradient");
-        double sparsityCost = firstPass(theta);
+        firstPass(theta);
         Arrays.fill(gradient, 0);
-        gradientTarget = gradient;
-        try {
-            runner.runOrdered(kernel.chunks, secondPass, commit);
-        } finally {
-            gradientTarget = null;
-        }
-        double squaredError = 0;
-        for (double e : chunkSquaredError) {
-            squaredError += e;
-        }
+        double squaredError = block.addGradientSums(theta, penalty.sparsity(), gradient);
+        return finish(config, theta, gradient, squaredError, penalty.divergence(), samples);
+    }
+
+    /**
+     * Turns the sums of all samples into J and ∇J: scales the gradient sums in {@code gradient} by 1/m
+     * and adds the weight decay, in place.
+     *
+     * @param squaredError Σ ‖a3 − x‖² over the m samples
+     * @param divergence   Σ_j KL(ρ ‖ ρ̂_j) ({@link SparsityPenalty#divergence()})
+     * @return J
+     */
+    public static double finish(SparseAutoencoder config, double[] theta, double[] gradient, double squaredError,
+                                double divergence, long samples) {
         int weights = config.b1Offset();
         double lambda = config.lambda();
         double decay = 0;
@@ -159,7 +134,7 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
         for (int i = weights; i < gradient.length; i++) {
             gradient[i] *= scale;
         }
-        return squaredError / (2.0 * samples) + 0.5 * lambda * decay + config.beta() * sparsityCost;
+        return squaredError / (2.0 * samples) + 0.5 * lambda * decay + config.beta() * divergence;
     }
 
     /**
@@ -170,34 +145,14 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
     public synchronized double[] meanActivations(double[] theta) {
         config.requireParameters(theta, "theta");
         firstPass(theta);
-        return meanActivation.clone();
+        return penalty.meanActivations();
     }
 
-    /**
-     * Runs the first pass: ρ̂ into {@link #meanActivation}, the sparsity term s into {@link #sparsity}.
-     *
-     * @return Σ_j KL(ρ ‖ ρ̂_j), not yet multiplied by β
-     */
-    private double firstPass(double[] theta) {
-        kernel.prepare(theta);
-        runner.run(kernel.chunks, firstPass);
-        int h = config.hidden();
-        Arrays.fill(meanActivation, 0);
-        for (int c = 0; c < kernel.chunks; c++) {
-            for (int j = 0; j < h; j++) {
-                meanActivation[j] += chunkSums[c * h + j];
-            }
-        }
-        double rho = config.rho();
-        double beta = config.beta();
-        double kl = 0;
-        for (int j = 0; j < h; j++) {
-            meanActivation[j] /= samples;
-            double r = Math.min(Math.max(meanActivation[j], RHO_HAT_EPSILON), 1 - RHO_HAT_EPSILON);
-            kl += rho * Math.log(rho / r) + (1 - rho) * Math.log((1 - rho) / (1 - r));
-            sparsity[j] = beta * (-rho / r + (1 - rho) / (1 - r));
-        }
-        return kl;
+    /** The first pass: ρ̂ and the sparsity term into {@link #penalty}. */
+    private void firstPass(double[] theta) {
+        Arrays.fill(activationSums, 0);
+        block.addActivationSums(theta, activationSums);
+        penalty.update(activationSums, samples);
     }
 
     /** Ends the worker threads, unless the runtime was passed in (its owner closes it). */

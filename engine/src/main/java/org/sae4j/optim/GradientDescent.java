@@ -85,11 +85,7 @@ public final class GradientDescent extends AbstractOptimizer {
         p.largestStep = state.scalar(LARGEST_STEP);
         p.change = state.scalar(CHANGE);
         OptimizationRun run = new OptimizationRun(f, criteria, listener, cancellation, state);
-        // the run this state came from made its convergence test after the state was taken
-        double gradientNorm = Vectors.maxAbs(p.g);
-        Termination stop = state.iterations() == 0
-                ? (gradientNorm <= criteria.gradientTolerance() ? Termination.GRADIENT_TOLERANCE : null)
-                : run.converged(gradientNorm, p.largestStep, p.change);
+        Termination stop = run.resumedStop(state, Vectors.maxAbs(p.g), p.largestStep, p.change);
         return stop != null ? run.result(p.best, p.bestValue, stop) : iterate(p, run);
     }
 

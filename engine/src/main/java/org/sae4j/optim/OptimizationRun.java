@@ -149,6 +149,17 @@ final class OptimizationRun {
         return null;
     }
 
+    /**
+     * The convergence test the resumed run's source made right after its state was taken: of the last
+     * iteration's gradient, step and change, or of the gradient alone when no iteration was made.
+     */
+    Termination resumedStop(OptimizerState state, double gradientNorm, double largestStep, double change) {
+        if (state.iterations() == 0) {
+            return gradientNorm <= criteria.gradientTolerance() ? Termination.GRADIENT_TOLERANCE : null;
+        }
+        return converged(gradientNorm, largestStep, change);
+    }
+
     OptimizationResult result(double[] x, double value, Termination termination) {
         return new OptimizationResult(x, value, iterations, evaluations, termination,
                 Arrays.copyOf(values, iterations + 1), elapsed());

@@ -9,7 +9,11 @@ import org.sae4j.optim.IterationInfo;
 import org.sae4j.optim.OptimizerState;
 import org.sae4j.optim.ProgressListener;
 
-/** Passes progress on, and writes a checkpoint every N iterations and at the last iteration of the budget. */
+/**
+ * Passes progress on, and writes a {@link Checkpoint} every N iterations and at the last iteration of the
+ * budget. A checkpoint that cannot be written ends the run with an {@link UncheckedIOException} naming
+ * the file.
+ */
 final class CheckpointWriter implements ProgressListener {
     private final ProgressListener next;
     private final Path file;
@@ -17,7 +21,14 @@ final class CheckpointWriter implements ProgressListener {
     private final int maxIterations;
     private final Map<String, String> fingerprint;
 
-    CheckpointWriter(ProgressListener next, Path file, int every, int maxIterations, Map<String, String> fingerprint) {
+    /**
+     * @param next          the listener to pass progress to, or null
+     * @param every         write after every this many iterations, ≥ 1
+     * @param maxIterations the optimiser's budget, whose last iteration is always written
+     * @param fingerprint   the run's {@link RunFingerprint}
+     */
+    CheckpointWriter(ProgressListener next, Path file, int every, int maxIterations,
+                     Map<String, String> fingerprint) {
         this.next = next;
         this.file = file;
         this.every = every;

@@ -26,6 +26,16 @@ public final class RunFingerprint {
 
     public static Map<String, String> of(SparseAutoencoder config, Dataset data, EvaluationSettings settings,
                                          Optimizer optimizer) {
+        return of(config, data.samples(), contentHash(data), settings, optimizer);
+    }
+
+    /**
+     * The fingerprint of a run whose data's hash was taken elsewhere, e.g. block by block on a cluster.
+     *
+     * @param dataHash a hash of the data's values as the run holds them, in hexadecimal
+     */
+    public static Map<String, String> of(SparseAutoencoder config, long samples, String dataHash,
+                                         EvaluationSettings settings, Optimizer optimizer) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("visible", Integer.toString(config.visible()));
         f.put("hidden", Integer.toString(config.hidden()));
@@ -33,8 +43,8 @@ public final class RunFingerprint {
         f.put("lambda", Double.toString(config.lambda()));
         f.put("beta", Double.toString(config.beta()));
         f.put("precision", settings.precision().shortName());
-        f.put("samples", Integer.toString(data.samples()));
-        f.put("data sha-256", contentHash(data));
+        f.put("samples", Long.toString(samples));
+        f.put("data sha-256", dataHash);
         f.put("chunk", Integer.toString(settings.chunkSize()));
         f.put("backend", settings.backend().name());
         f.put("optimizer", optimizer.resumeSettings());
@@ -61,8 +71,8 @@ public final class RunFingerprint {
         return null;
     }
 
-    /** SHA-256 of the values' bits, in their precision, with the shape in front. */
-    static String contentHash(Dataset data) {
+    /** SHA-256 of the values' bits, in their precision, with the shape in front, in hexadecimal. */
+    public static String contentHash(Dataset data) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");

@@ -2,7 +2,6 @@ package org.sae4j.train;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
@@ -42,9 +41,7 @@ public final class Trainer {
     private double[] initialTheta;
     private ProgressListener listener;
     private Cancellation cancellation;
-    private Path checkpointFile;
-    private int checkpointEvery;
-    private Checkpoint resumeFrom;
+    private final CheckpointedRun checkpointing = new CheckpointedRun();
 
     private Trainer(SparseAutoencoder config, Dataset data) {
         this.config = Objects.requireNonNull(config, "config");
@@ -111,11 +108,7 @@ public final class Trainer {
      * an {@link UncheckedIOException} naming the file.
      */
     public Trainer checkpoints(Path file, int every) {
-        if (every < 1) {
-            throw new IllegalArgumentException("checkpoints must be written every >= 1 iterations, got " + every);
-        }
-        this.checkpointFile = Objects.requireNonNull(file, "file");
-        this.checkpointEvery = every;
+        checkpointing.checkpoints(file, every);
         return this;
     }
 
@@ -127,7 +120,7 @@ public final class Trainer {
      * {@link RunFingerprint} is not this run's.
      */
     public Trainer resumeFrom(Checkpoint checkpoint) {
-        this.resumeFrom = Objects.requireNonNull(checkpoint, "checkpoint");
+        checkpointing.resumeFrom(checkpoint);
         return this;
     }
 
@@ -142,20 +135,8 @@ public final class Trainer {
         ParallelRuntime threads = runtime != null ? runtime : ParallelRuntime.create(s.threads());
         try (SparseAutoencoderObjective objective = new SparseAutoencoderObjective(config, data, s, threads)) {
             Optimizer opt = optimizer != null ? optimizer : Lbfgs.withDefaults();
-            Map<String, String> fingerprint = checkpointFile != null || resumeFrom != null
-                    ? RunFingerprint.of(config, data, s, opt) : null;
-            ProgressListener l = checkpointFile == null ? listener
-                    : new CheckpointWriter(listener, checkpointFile, checkpointEvery, opt.maxIterations(), fingerprint);
-            OptimizationResult r;
-            if (resumeFrom != null) {
-                String mismatch = RunFingerprint.mismatch(fingerprint, resumeFrom.fingerprint());
-                if (mismatch != null) {
-                    throw new CheckpointMismatchException(mismatch);
-                }
-                r = opt.resume(objective, resumeFrom.state(), l, cancellation, threads);
-            } else {
-                r = opt.minimize(objective, theta0, l, cancellation, threads);
-            }
+            OptimizationResult r = checkpointing.minimize(opt, objective, theta0, listener, cancellation, threads,
+                    () -> RunFingerprint.of(config, data, s, opt));
             return new TrainingResult(new TrainedModel(config, r.x()), r.value(), r.termination(),
                     r.iterations(), r.evaluations(), r.valueHistory(), r.elapsed());
         } finally {

@@ -15,6 +15,7 @@ import org.sae4j.backend.MatrixBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
 import org.sae4j.optim.GradientCheck;
+import org.sae4j.parallel.ParallelRuntime;
 
 /**
  * The objective contract every backend must meet: gradient check, agreement with the plain reference,
@@ -47,8 +48,8 @@ public abstract class ObjectiveSuite {
         double[] theta = theta(config, 72);
         double[] trained = new double[config.hidden() * m];
         ChunkKernel kernel = precision == Precision.F64
-                ? new F64ChunkKernel(config, backend(), x.doubles(), m, chunk, 1, true)
-                : new F32ChunkKernel(config, backend(), x.floats(), m, chunk, 1, true);
+                ? new F64ChunkKernel(config, backend(), x.doubles(), m, chunk, 1, true, false)
+                : new F32ChunkKernel(config, backend(), x.floats(), m, chunk, 1, true, false);
         kernel.prepare(theta);
         double[] sums = new double[config.hidden()];
         for (int c = 0; c < kernel.chunks; c++) {
@@ -231,6 +232,37 @@ public abstract class ObjectiveSuite {
                                     + relativeDifference(grad, expected));
                 }
             }
+        }
+    }
+
+    /** The one-pass form (Σ f′xᵀ returned, the sparsity term added afterwards) is the same function. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("problems")
+    void theOnePassFormMatchesThePlainReference(Problem p) {
+        Dataset data = randomData(p.v(), p.m(), 6);
+        double[] theta = theta(p.config(), 10);
+        double[] expected = new double[theta.length];
+        double cost = ReferenceObjective.evaluate(p.config(), data, theta, expected);
+        for (Precision precision : Precision.values()) {
+            SparseAutoencoder c = p.config();
+            double[] grad = new double[theta.length];
+            double[] activations = new double[c.hidden()];
+            double[] fPrimeX = new double[c.hidden() * c.visible()];
+            double[] fPrimeSums = new double[c.hidden()];
+            double squaredError;
+            try (ParallelRuntime threads = ParallelRuntime.create(2)) {
+                BlockSums block = new BlockSums(c, data, settings(2, p.chunk(), precision), threads, true);
+                squaredError = block.addOnePassSums(theta, grad, activations, fPrimeX, fPrimeSums);
+            }
+            SparsityPenalty penalty = new SparsityPenalty(c);
+            penalty.update(activations, p.m());
+            BlockSums.addSparsityTerm(c, grad, penalty.sparsity(), fPrimeX, fPrimeSums);
+            double j = SparseAutoencoderObjective.finish(c, theta, grad, squaredError, penalty.divergence(), p.m());
+            double costTolerance = precision == Precision.F64 ? 1e-12 : F32_COST_TOLERANCE;
+            double gradientTolerance = precision == Precision.F64 ? 1e-11 : F32_GRADIENT_TOLERANCE;
+            assertEquals(cost, j, costTolerance * Math.abs(cost), p + " " + precision + " cost");
+            assertTrue(relativeDifference(grad, expected) <= gradientTolerance, p + " " + precision
+                    + ": gradient differs by " + relativeDifference(grad, expected));
         }
     }
 

@@ -1,36 +1,36 @@
-package org.sae4j.cli;
+package org.sae4j.io;
 
 import java.util.List;
 
 /**
- * Writes one JSON object, keys in insertion order; values are strings, numbers, booleans, string
+ * Writes one JSON object (a command's result), keys in insertion order; values are strings, numbers, booleans, string
  * arrays or nested objects. Strings are escaped per RFC 8259; non-finite
  * numbers (NaN, infinities), which JSON cannot represent, are written as {@code null}.
  */
-final class Json {
+public final class Json {
     private final StringBuilder text = new StringBuilder("{");
 
-    static Json object() {
+    public static Json object() {
         return new Json();
     }
 
-    Json put(String key, String value) {
+    public Json put(String key, String value) {
         return raw(key, value == null ? "null" : quote(value));
     }
 
-    Json put(String key, double value) {
+    public Json put(String key, double value) {
         return raw(key, number(value));
     }
 
-    Json put(String key, long value) {
+    public Json put(String key, long value) {
         return raw(key, Long.toString(value));
     }
 
-    Json put(String key, boolean value) {
+    public Json put(String key, boolean value) {
         return raw(key, Boolean.toString(value));
     }
 
-    Json put(String key, List<String> values) {
+    public Json put(String key, List<String> values) {
         StringBuilder array = new StringBuilder("[");
         for (String v : values) {
             if (array.length() > 1) {
@@ -41,7 +41,7 @@ final class Json {
         return raw(key, array.append(']').toString());
     }
 
-    Json put(String key, Json object) {
+    public Json put(String key, Json object) {
         return raw(key, object == null ? "null" : object.toString());
     }
 
@@ -51,11 +51,11 @@ final class Json {
     }
 
     /** Java's shortest round-trip form is valid JSON for every finite double ({@code 1.0E-4} included). */
-    static String number(double value) {
+    public static String number(double value) {
         return Double.isFinite(value) ? Double.toString(value) : "null";
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

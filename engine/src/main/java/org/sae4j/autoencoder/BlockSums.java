@@ -1,0 +1,215 @@
+package org.sae4j.autoencoder;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.Precision;
+import org.sae4j.parallel.ParallelRuntime;
+
+/**
+ * The sums one block of samples contributes to J and ∇J, computed by the training engine's chunk kernels
+ * on a {@link ParallelRuntime} and reduced in chunk order. {@link SparseAutoencoderObjective} is one block
+ * over the whole training set; a distributed evaluation (the Spark module) keeps one per block, adds the
+ * blocks' sums in a fixed order, and finishes with {@link SparsityPenalty} and
+ * {@link SparseAutoencoderObjective#finish}.
+ *
+ * <p>An evaluation is {@link #addActivationSums} (the first pass, which gives ρ̂), then
+ * {@link #addGradientSums} with the sparsity term. Every buffer is made by the constructor; the passes
+ * allocate nothing. Not thread-safe: one caller at a time.
+ */
+public final class BlockSums {
+    private final SparseAutoencoder config;
+    private final int samples;
+    private final ChunkKernel kernel;
+    private final ChunkRunner runner;
+    private final double[] chunkSums;
+    private final double[] chunkSquaredError;
+    /** θ of the hidden activations the kernel holds, or null when it holds none. */
+    private final double[] preparedTheta;
+    private boolean prepared;
+    private final ChunkRunner.ChunkTask firstPass;
+    private final ChunkRunner.ChunkTask secondPass;
+    private final ChunkRunner.ChunkTask commit;
+    private final ChunkRunner.ChunkTask onePass;
+    private final ChunkRunner.ChunkTask onePassCommit;
+    private double[] sparsity;
+    private double[] gradientTarget;
+    private double[] activationTarget;
+    private double[] fPrimeXTarget;
+    private double[] fPrimeSumsTarget;
+
+    /**
+     * @param block    the block's samples, {@code config.visible()} features each; converted once to the
+     *                 settings' precision when it differs
+     * @param settings backend, chunk size, precision and activation cache (the threads are the runtime's)
+     * @param runtime  the threads the chunks run on; its owner closes it
+     * @throws IllegalArgumentException if the block does not have {@code visible} features
+     */
+    public BlockSums(SparseAutoencoder config, Dataset block, EvaluationSettings settings, ParallelRuntime runtime) {
+        this(config, block, settings, runtime, false);
+    }
+
+    /**
+     * @param onePass whether the block is evaluated in one pass ({@link #addOnePassSums}) rather than two;
+     *                such a block keeps no activation cache, and its workspaces hold an h×v sum more
+     */
+    public BlockSums(SparseAutoencoder config, Dataset block, EvaluationSettings settings, ParallelRuntime runtime,
+                     boolean onePass) {
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(block, "block");
+        if (block.features() != config.visible()) {
+            throw new IllegalArgumentException("the data has " + block.features()
+                    + " features per sample but the autoencoder has visible = " + config.visible());
+        }
+        this.samples = block.samples();
+        int chunkSize = Math.min(settings.chunkSize(), samples);
+        int chunks = (samples + chunkSize - 1) / chunkSize;
+        int workers = Math.min(runtime.threads(), chunks);
+        int elementBytes = settings.precision() == Precision.F64 ? 8 : 4;
+        long cacheElements = (long) config.hidden() * samples;
+        boolean cached = !onePass && cacheElements <= Integer.MAX_VALUE - 8
+                && cacheElements * elementBytes <= settings.activationCacheBytes();
+        Dataset x = block.toPrecision(settings.precision());
+        this.kernel = settings.precision() == Precision.F64
+                ? new F64ChunkKernel(config, settings.backend(), x.doubles(), samples, chunkSize, workers, cached,
+                        onePass)
+                : new F32ChunkKernel(config, settings.backend(), x.floats(), samples, chunkSize, workers, cached,
+                        onePass);
+        this.runner = new ChunkRunner(runtime);
+        this.chunkSums = new double[chunks * config.hidden()];
+        this.chunkSquaredError = new double[chunks];
+        this.preparedTheta = new double[config.parameterCount()];
+        this.firstPass = (worker, chunk) -> kernel.activationSums(worker, chunk, chunkSums, chunk * config.hidden());
+        this.secondPass = (worker, chunk) -> chunkSquaredError[chunk] = kernel.chunkGradient(worker, chunk, sparsity);
+        this.commit = (worker, chunk) -> kernel.addChunkGradient(worker, gradientTarget);
+        this.onePass = (worker, chunk) -> chunkSquaredError[chunk] = kernel.chunkGradientOnePass(worker, chunk);
+        this.onePassCommit = (worker, chunk) -> {
+            kernel.addChunkGradient(worker, gradientTarget);
+            kernel.addOnePassSums(worker, activationTarget, fPrimeXTarget, fPrimeSumsTarget);
+        };
+    }
+
+    /** The block's samples. */
+    public int samples() {
+        return samples;
+    }
+
+    /**
+     * The first pass at θ: adds Σ a2 over the block's samples (length h) into {@code sums}, chunk by
+     * chunk in order.
+     */
+    public void addActivationSums(double[] theta, double[] sums) {
+        config.requireParameters(theta, "theta");
+        if (sums.length != config.hidden()) {
+            throw new IllegalArgumentException("sums must have h = " + config.hidden() + " entries, got "
+                    + sums.length);
+        }
+        prepare(theta);
+        runner.run(kernel.chunks, firstPass);
+        int h = config.hidden();
+        for (int c = 0; c < kernel.chunks; c++) {
+            for (int j = 0; j < h; j++) {
+                sums[j] += chunkSums[c * h + j];
+            }
+        }
+    }
+
+    /**
+     * The second pass at θ, given the sparsity term s of the whole set: adds the block's unscaled
+     * gradient sums (δ2 Xᵀ, δ3 a2ᵀ and the δ sums, θ layout) into {@code gradient}, chunk by chunk in
+     * order. When the last first pass was at another θ (a distributed second pass may run where the
+     * first did not), the hidden activations are computed again first, with the same result.
+     *
+     * @return Σ over the block of ‖a3 − x‖², summed in chunk order
+     */
+    public double addGradientSums(double[] theta, double[] sparsity, double[] gradient) {
+        config.requireParameters(theta, "theta");
+        config.requireParameters(gradient, "gradient");
+        if (sparsity.length != config.hidden()) {
+            throw new IllegalArgumentException("the sparsity term must have h = " + config.hidden()
+                    + " entries, got " + sparsity.length);
+        }
+        if (!prepared || !Arrays.equals(theta, preparedTheta)) {
+            prepare(theta);
+            if (kernel.cached) {
+                runner.run(kernel.chunks, firstPass);
+            }
+        }
+        this.sparsity = sparsity;
+        this.gradientTarget = gradient;
+        try {
+            runner.runOrdered(kernel.chunks, secondPass, commit);
+        } finally {
+            this.sparsity = null;
+            this.gradientTarget = null;
+        }
+        double squaredError = 0;
+        for (double e : chunkSquaredError) {
+            squaredError += e;
+        }
+        return squaredError;
+    }
+
+    /**
+     * Both passes at once, for a block made with {@code onePass}: adds Σ a2 (h) into
+     * {@code activationSums}, the gradient sums without the sparsity term into {@code gradient}, and
+     * Σ f′(z2) xᵀ (h × v, W1's layout) and Σ f′(z2) (h) into {@code fPrimeX} and {@code fPrimeSums}, chunk
+     * by chunk in order. Once ρ̂ and s are known, {@link #addSparsityTerm} completes the gradient.
+     *
+     * @return Σ over the block of ‖a3 − x‖², summed in chunk order
+     */
+    public double addOnePassSums(double[] theta, double[] gradient, double[] activationSums, double[] fPrimeX,
+                                 double[] fPrimeSums) {
+        if (!kernel.onePass) {
+            throw new IllegalStateException("this block was made for two passes");
+        }
+        config.requireParameters(theta, "theta");
+        config.requireParameters(gradient, "gradient");
+        int h = config.hidden();
+        if (activationSums.length != h || fPrimeSums.length != h || fPrimeX.length != h * config.visible()) {
+            throw new IllegalArgumentException("the one-pass sums must have h, h x v and h entries");
+        }
+        prepare(theta);
+        gradientTarget = gradient;
+        activationTarget = activationSums;
+        fPrimeXTarget = fPrimeX;
+        fPrimeSumsTarget = fPrimeSums;
+        try {
+            runner.runOrdered(kernel.chunks, onePass, onePassCommit);
+        } finally {
+            gradientTarget = null;
+            activationTarget = null;
+            fPrimeXTarget = null;
+            fPrimeSumsTarget = null;
+        }
+        double squaredError = 0;
+        for (double e : chunkSquaredError) {
+            squaredError += e;
+        }
+        return squaredError;
+    }
+
+    /**
+     * Adds the sparsity term's share to one-pass gradient sums of the whole set:
+     * ∇W1 += diag(s)·Σ f′(z2) xᵀ and ∇b1 += s ∘ Σ f′(z2).
+     */
+    public static void addSparsityTerm(SparseAutoencoder config, double[] gradient, double[] sparsity,
+                                       double[] fPrimeX, double[] fPrimeSums) {
+        int h = config.hidden();
+        int w1 = config.w1Offset();
+        for (int i = 0; i < fPrimeX.length; i++) {
+            gradient[w1 + i] += sparsity[i % h] * fPrimeX[i];
+        }
+        int b1 = config.b1Offset();
+        for (int j = 0; j < h; j++) {
+            gradient[b1 + j] += sparsity[j] * fPrimeSums[j];
+        }
+    }
+
+    private void prepare(double[] theta) {
+        kernel.prepare(theta);
+        System.arraycopy(theta, 0, preparedTheta, 0, theta.length);
+        prepared = true;
+    }
+}

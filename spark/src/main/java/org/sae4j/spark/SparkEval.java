@@ -1,0 +1,118 @@
+package org.sae4j.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.data.DataFileException;
+import org.sae4j.data.NpyArray;
+import org.sae4j.data.NpyReader;
+import org.sae4j.data.NpyWriter;
+import org.sae4j.io.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code SparkEval --theta THETA.npy --npy X ...}: J and ∇J at θ, evaluated on Spark; with {@code --json}
+ * it prints the object {@code sae eval --json} prints.
+ */
+@Command(name = "SparkEval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluates the cost J and its gradient at THETA on data X, on Spark.")
+public final class SparkEval implements Callable<Integer> {
+    @Mixin
+    private SparkOptions options;
+
+    @Option(names = "--theta", paramLabel = "THETA.npy", required = true,
+            description = "The parameters θ, a local 1-D NPY array in the layout [W1(:); W2(:); b1; b2].")
+    private Path theta;
+
+    @Option(names = "--hidden", paramLabel = "H", description = "Hidden units (default: from the length of THETA).")
+    private Integer hidden;
+
+    @Option(names = "--grad-out", paramLabel = "G.npy", description = "Write ∇J here (local float64 1-D NPY).")
+    private Path gradOut;
+
+    private PrintWriter stdout = new PrintWriter(System.out, true);
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        SparkEval command = new SparkEval();
+        command.stdout = out;
+        return Commands.execute(command, args, out, err);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        options.check();
+        NpyArray t = NpyReader.read(theta);
+        if (t.rank() != 1) {
+            throw new DataFileException(theta + ": expected a 1-D array θ of length 2hv + h + v, got shape "
+                    + Arrays.toString(t.shape()));
+        }
+        double[] parameters = t.values();
+        try (JavaSparkContext spark = options.start("sae4j SparkEval")) {
+            JavaRDD<SampleBlock> blocks = NpyParts.read(spark, options.npy, options.precision(), options.block,
+                    options.partitions(spark));
+            int visible = blocks.first().features();
+            int h = hidden != null ? hidden : hiddenFromLength(visible, parameters.length);
+            SparseAutoencoder config = options.config(visible, h);
+            if (parameters.length != config.parameterCount()) {
+                throw new DataFileException(theta + ": " + parameters.length + " values, but v = " + visible
+                        + " and h = " + h + " need 2hv + h + v = " + config.parameterCount());
+            }
+            int threads = options.executorThreads(spark);
+            EvaluationSettings settings = options.settings(config, threads);
+            double[] gradient = new double[parameters.length];
+            double cost;
+            long samples;
+            try (SparkObjective f = new SparkObjective(spark, blocks, config, settings, threads,
+                    options.passes())) {
+                cost = f.evaluate(parameters, gradient);
+                samples = f.samples();
+            }
+            for (int i = 0; i < gradient.length; i++) {
+                if (!Double.isFinite(gradient[i]) || !Double.isFinite(cost)) {
+                    throw new DataFileException("J = " + cost + " and the gradient's element " + i + " is "
+                            + gradient[i] + " at θ from " + theta + ": the values are too large for the objective"
+                            + " (overflow); nothing was written");
+                }
+            }
+            if (gradOut != null) {
+                NpyWriter.writeF64(gradOut, new int[] {gradient.length}, gradient);
+            }
+            if (options.json) {
+                stdout.println(Json.object()
+                        .put("cost", cost)
+                        .put("visible", config.visible())
+                        .put("hidden", config.hidden())
+                        .put("samples", samples)
+                        .put("gradient", gradOut == null ? null : gradOut.toString())
+                        .put("backend", settings.backend().name())
+                        .put("backendChoice", "--backend " + options.backend.strip())
+                        .put("precision", settings.precision().shortName()));
+            } else {
+                stdout.println("J = " + cost);
+            }
+            stdout.flush();
+            return 0;
+        }
+    }
+
+    private int hiddenFromLength(int visible, int length) throws DataFileException {
+        long rest = (long) length - visible;
+        if (rest <= 0 || rest % (2L * visible + 1) != 0) {
+            throw new DataFileException(theta + ": length " + length + " is not 2hv + h + v for any h with v = "
+                    + visible);
+        }
+        return (int) (rest / (2L * visible + 1));
+    }
+}

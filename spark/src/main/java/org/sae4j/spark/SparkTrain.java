@@ -1,0 +1,174 @@
+package org.sae4j.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.io.Json;
+import org.sae4j.model.ModelMetadata;
+import org.sae4j.model.StoredModel;
+import org.sae4j.optim.GradientDescent;
+import org.sae4j.optim.Lbfgs;
+import org.sae4j.optim.Optimizer;
+import org.sae4j.optim.Termination;
+import org.sae4j.train.Checkpoint;
+import org.sae4j.train.CheckpointFile;
+import org.sae4j.train.CheckpointMismatchException;
+import org.sae4j.train.TrainingResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code spark-submit --class org.sae4j.spark.SparkTrain sae4j-spark.jar --npy ... --out DIR}: trains on
+ * Spark and writes {@code DIR/model.sae} (the engine's model format) and {@code DIR/cost.csv}. Options
+ * have the names and meanings of {@code sae train}; progress goes to stderr, the result to stdout.
+ */
+@Command(name = "SparkTrain", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Trains a sparse autoencoder on Spark: L-BFGS on the driver, every evaluation one pass"
+                + " over the cached sample blocks on the executors.")
+public final class SparkTrain implements Callable<Integer> {
+    @Mixin
+    private SparkOptions options;
+
+    @Option(names = "--hidden", paramLabel = "H", defaultValue = "25", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+    private int hidden;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "400",
+            description = "Iteration budget (default: ${DEFAULT-VALUE}).")
+    private int iterations;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of the initial weights, the same θ as sae train's (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--optimizer", paramLabel = "lbfgs|gd", defaultValue = "lbfgs",
+            description = "L-BFGS or gradient descent with backtracking (default: ${DEFAULT-VALUE}).")
+    private String optimizer;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "sae-out",
+            description = "Folder (a Hadoop path) for model.sae and cost.csv (default: ${DEFAULT-VALUE}).")
+    private String out;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Write a checkpoint (a local file on the driver, --checkpoint FILE) every N iterations and"
+                    + " after the last one, for --resume.")
+    private Integer checkpointEvery;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", defaultValue = "checkpoint.ckpt",
+            description = "Where the driver writes checkpoints (default: ${DEFAULT-VALUE}).")
+    private java.nio.file.Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the run that wrote checkpoint FILE; give that run's data and options (only"
+                    + " --iterations and --threads may differ).")
+    private java.nio.file.Path resume;
+
+    private PrintWriter stdout = new PrintWriter(System.out, true);
+    private PrintWriter stderr = new PrintWriter(System.err, true);
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command; returns its exit code (0, 1 when the work failed, 2 for a usage error). */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        SparkTrain command = new SparkTrain();
+        command.stdout = out;
+        command.stderr = err;
+        return Commands.execute(command, args, out, err);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        options.check();
+        Commands.require(iterations > 0, "--iterations must be >= 1, got " + iterations);
+        Commands.require(checkpointEvery == null || checkpointEvery > 0, "--checkpoint-every must be >= 1, got "
+                + checkpointEvery);
+        Checkpoint resumed = resume == null ? null : CheckpointFile.read(resume);
+        Optimizer opt = switch (optimizer.strip().toLowerCase(Locale.ROOT)) {
+            case "lbfgs" -> Lbfgs.builder().maxIterations(iterations).build();
+            case "gd" -> GradientDescent.builder().maxIterations(iterations).build();
+            default -> throw new IllegalArgumentException("--optimizer must be lbfgs or gd, got '" + optimizer + "'");
+        };
+        try (JavaSparkContext spark = options.start("sae4j SparkTrain")) {
+            JavaRDD<SampleBlock> blocks = NpyParts.read(spark, options.npy, options.precision(), options.block,
+                    options.partitions(spark));
+            int visible = blocks.first().features();
+            SparseAutoencoder config = options.config(visible, hidden);
+            int threads = options.executorThreads(spark);
+            EvaluationSettings settings = options.settings(config, threads);
+            stderr.printf(Locale.ROOT, "training %d -> %d on Spark (%s, %d partitions of %d-sample blocks): %s; backend"
+                            + " %s, %d threads per executor, %s%n", visible, hidden, spark.master(),
+                    blocks.getNumPartitions(), options.block, opt, settings.backend().name(), threads,
+                    settings.precision().shortName());
+            long[] last = {System.nanoTime(), 0};
+            SparkTrainer trainer = SparkTrainer.of(spark, config, blocks).settings(settings).executorThreads(threads)
+                    .passes(options.passes()).optimizer(opt).seed(seed);
+            if (checkpointEvery != null) {
+                trainer.checkpoints(checkpoint, checkpointEvery);
+            }
+            if (resumed != null) {
+                trainer.resumeFrom(resumed);
+                stderr.println("resuming from " + resume + " after iteration " + resumed.state().iterations());
+            }
+            TrainingResult r;
+            try {
+                r = trainer.listener(info -> {
+                        long now = System.nanoTime();
+                        int evaluations = info.evaluations() - (int) last[1];
+                        stderr.printf(Locale.ROOT, "iteration %d/%d  J %.8g  %.3f s per evaluation%n",
+                                info.iteration(), iterations, info.value(),
+                                (now - last[0]) / 1e9 / Math.max(1, evaluations));
+                        last[0] = now;
+                        last[1] = info.evaluations();
+                    }).train();
+            } catch (CheckpointMismatchException e) {
+                throw new IllegalArgumentException(resume + " is a checkpoint of another run: " + e.getMessage()
+                        + "; resume with that run's data and options (only --iterations and --threads may differ)");
+            }
+            if (!Double.isFinite(r.costHistory()[0])) {
+                throw new IllegalArgumentException("J = " + r.costHistory()[0] + " at the initial parameters: the"
+                        + " data's values are too large for the objective; nothing was written");
+            }
+            Map<String, String> extra = new LinkedHashMap<>();
+            extra.put("source", options.npy);
+            extra.put("optimizer", opt.toString());
+            extra.put("chunk", Integer.toString(settings.chunkSize()));
+            extra.put("spark", spark.master() + ", " + blocks.getNumPartitions() + " partitions, blocks of "
+                    + options.block);
+            double seconds = r.elapsed().toNanos() / 1e9;
+            ModelMetadata meta = new ModelMetadata(r.termination().description(), r.iterations(), r.evaluations(),
+                    r.finalCost(), seconds, settings.backend().name(), threads, seed, Instant.now(), extra);
+            String model = Outputs.write(spark.hadoopConfiguration(), out,
+                    new StoredModel(r.model(), settings.precision(), meta), r.costHistory());
+            if (options.json) {
+                stdout.println(Json.object()
+                        .put("finalCost", r.finalCost())
+                        .put("iterations", r.iterations())
+                        .put("evaluations", r.evaluations())
+                        .put("termination", r.termination().name())
+                        .put("seconds", seconds)
+                        .put("backend", settings.backend().name())
+                        .put("threads", threads)
+                        .put("precision", settings.precision().shortName())
+                        .put("partitions", blocks.getNumPartitions())
+                        .put("model", model));
+            } else {
+                stdout.printf(Locale.ROOT, "J = %.10g after %d iterations, %d evaluations (%s) in %.1f s%n",
+                        r.finalCost(), r.iterations(), r.evaluations(), r.termination().description(), seconds);
+                stdout.println("model: " + model);
+            }
+            stdout.flush();
+            return r.termination() == Termination.CANCELLED ? 130 : 0;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.sae4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderObjective;
+import org.sae4j.backend.java.JavaBackend;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.NpyWriter;
+import org.sae4j.data.Precision;
+import org.sae4j.model.ModelFile;
+import org.sae4j.model.StoredModel;
+import org.sae4j.optim.Lbfgs;
+import org.sae4j.train.Trainer;
+import org.sae4j.train.TrainingResult;
+
+/** SparkTrain and SparkEval run in this JVM on local[2], as spark-submit would run them. */
+class SparkCommandsTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(boolean train, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = train ? SparkTrain.run(args, new PrintWriter(out, true), new PrintWriter(err, true))
+                : SparkEval.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Dataset samples(int v, int m, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] x = new double[v * m];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextDouble(0.1, 0.9);
+        }
+        return Dataset.ofDoubles(v, m, x);
+    }
+
+    /** Writes samples [from, from + count) as an NPY part (count, v). */
+    private static void writePart(Path file, Dataset data, int from, int count) throws IOException {
+        double[] rows = new double[count * data.features()];
+        for (int s = 0; s < count; s++) {
+            for (int i = 0; i < data.features(); i++) {
+                rows[s * data.features() + i] = data.get(i, from + s);
+            }
+        }
+        NpyWriter.writeF64(file, new int[] {count, data.features()}, rows);
+    }
+
+    @Test
+    void sparkTrainOnAFolderOfPartsWritesTheModelTheEngineWouldTrain() throws IOException {
+        Dataset data = samples(16, 700, 1);
+        Path parts = Files.createDirectory(dir.resolve("parts"));
+        writePart(parts.resolve("part-0.npy"), data, 0, 250);
+        writePart(parts.resolve("part-1.npy"), data, 250, 300);
+        writePart(parts.resolve("part-2.npy"), data, 550, 150);
+        Path out = dir.resolve("out");
+        Run r = run(true, "--npy", parts.toUri().toString(), "--hidden", "5", "--iterations", "15", "--seed", "3",
+                "--backend", "java", "--threads", "1", "--master", "local[2]", "--partitions", "3", "--block", "100",
+                "--out", out.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\"iterations\":15"), r.out());
+        assertTrue(r.err().contains("iteration 15/15"), r.err());
+        StoredModel model = ModelFile.read(out.resolve("model.sae"));
+        assertEquals(16, Files.readAllLines(out.resolve("cost.csv")).size() - 1, "J at θ0 and after each iteration");
+
+        SparseAutoencoder config = SparseAutoencoder.ufldl(16, 5);
+        TrainingResult engine = Trainer.of(config, data).seed(3)
+                .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(1))
+                .optimizer(Lbfgs.builder().maxIterations(15).build()).train();
+        double relative = Math.abs(model.metadata().finalCost() - engine.finalCost()) / engine.finalCost();
+        assertTrue(relative < 1e-9, model.metadata().finalCost() + " against " + engine.finalCost());
+    }
+
+    @Test
+    void sparkEvalPrintsWhatSaeEvalPrints() throws IOException {
+        Dataset data = samples(16, 500, 2);
+        Path x = dir.resolve("x.npy");
+        writePart(x, data, 0, 500);
+        SparseAutoencoder config = SparseAutoencoder.ufldl(16, 6);
+        double[] theta = config.initialParameters(4);
+        Path thetaFile = dir.resolve("theta.npy");
+        NpyWriter.writeF64(thetaFile, new int[] {theta.length}, theta);
+        Run r = run(false, "--theta", thetaFile.toString(), "--npy", x.toString(), "--backend", "java",
+                "--master", "local[2]", "--partitions", "2", "--block", "128", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        double j;
+        try (SparseAutoencoderObjective engine = new SparseAutoencoderObjective(config, data,
+                EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(1))) {
+            j = engine.evaluate(theta, new double[theta.length]);
+        }
+        String json = r.out().strip();
+        for (String key : new String[] {"\"cost\":", "\"visible\":16", "\"hidden\":6", "\"samples\":500",
+                "\"gradient\":null", "\"backend\":\"java\"", "\"backendChoice\":", "\"precision\":\"f64\""}) {
+            assertTrue(json.contains(key), key + " in " + json);
+        }
+        double cost = Double.parseDouble(json.replaceAll(".*\"cost\":([^,]*),.*", "$1"));
+        assertTrue(Math.abs(cost - j) / j < 1e-12, cost + " against " + j);
+    }
+
+    @Test
+    void aDamagedPartIsNamedInOneLineAndABadOptionIsAUsageError() throws IOException {
+        Dataset data = samples(16, 200, 3);
+        Path parts = Files.createDirectory(dir.resolve("bad"));
+        writePart(parts.resolve("a.npy"), data, 0, 100);
+        writePart(parts.resolve("b.npy"), data, 100, 100);
+        byte[] bytes = Files.readAllBytes(parts.resolve("b.npy"));
+        Files.write(parts.resolve("b.npy"), java.util.Arrays.copyOf(bytes, bytes.length - 40));
+        Run r = run(true, "--npy", parts.toString(), "--backend", "java", "--master", "local[2]",
+                "--out", dir.resolve("o").toString());
+        assertEquals(1, r.exitCode(), r.err());
+        String error = r.err().lines().filter(l -> l.startsWith("sae4j-spark: error:")).findFirst().orElse(r.err());
+        assertTrue(error.contains("b.npy (part 1 of 2)") && error.contains("truncated"), error);
+        assertTrue(!Files.exists(dir.resolve("o").resolve("model.sae")));
+
+        Run usage = run(true, "--npy", parts.toString(), "--rho", "2");
+        assertEquals(2, usage.exitCode(), usage.err());
+        assertTrue(usage.err().contains("--rho must be in (0, 1)"), usage.err());
+    }
+}
