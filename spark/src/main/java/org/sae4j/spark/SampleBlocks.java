@@ -19,7 +19,11 @@ public final class SampleBlocks {
     }
 
     /**
-     * The blocks of a data set on the driver, in {@code partitions} partitions of consecutive blocks.
+     * The blocks of a data set on the driver, in {@code partitions} partitions of consecutive blocks. The
+     * data goes to the executors once, through a shuffle: the blocks' RDD then has light partitions, so a
+     * task does not carry its partition's data again in every evaluation (as an RDD made by
+     * {@code parallelize} would), and lost cached blocks are recovered from the shuffle's files or, failing
+     * those, from the driver's copy.
      *
      * @param blockSamples B, samples per block (the last block may hold fewer)
      */
@@ -29,11 +33,12 @@ public final class SampleBlocks {
             throw new IllegalArgumentException("block samples and partitions must be >= 1, got " + blockSamples
                     + " and " + partitions);
         }
-        List<SampleBlock> blocks = new ArrayList<>();
+        List<Tuple2<Integer, Tuple2<Long, SampleBlock>>> blocks = new ArrayList<>();
         for (int from = 0, b = 0; from < data.samples(); from += blockSamples, b++) {
-            blocks.add(SampleBlock.of(b, data, from, Math.min(blockSamples, data.samples() - from), precision));
+            blocks.add(new Tuple2<>(b, new Tuple2<>((long) from,
+                    SampleBlock.of(b, data, from, Math.min(blockSamples, data.samples() - from), precision))));
         }
-        return spark.parallelize(blocks, Math.min(partitions, blocks.size()));
+        return fromPieces(spark.parallelize(blocks, Math.min(partitions, blocks.size())), blocks.size(), partitions);
     }
 
     /**
@@ -98,7 +103,8 @@ public final class SampleBlocks {
                         members.sort(Comparator.comparing(Tuple2::_1));
                         List<SampleBlock> ordered = new ArrayList<>();
                         members.forEach(m -> ordered.add(m._2()));
-                        out.add(SampleBlock.concatenate(group._1(), ordered));
+                        out.add(ordered.size() == 1 && ordered.get(0).index() == group._1() ? ordered.get(0)
+                                : SampleBlock.concatenate(group._1(), ordered));
                     }
                     return out.iterator();
                 }, true);

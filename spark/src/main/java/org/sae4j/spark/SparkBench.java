@@ -43,7 +43,7 @@ public final class SparkBench implements Callable<Integer> {
     private int[] passes;
 
     @Option(names = "--evaluations", paramLabel = "N", defaultValue = "7",
-            description = "Timed evaluations per setting, after two untimed ones (default: ${DEFAULT-VALUE}).")
+            description = "Timed evaluations per setting, after as many untimed ones (default: ${DEFAULT-VALUE}).")
     private int evaluations;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
@@ -122,8 +122,9 @@ public final class SparkBench implements Callable<Integer> {
     }
 
     private double medianMs(Runnable evaluation) {
-        evaluation.run();
-        evaluation.run();
+        for (int i = 0; i < evaluations; i++) {
+            evaluation.run();
+        }
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < evaluations; i++) {
             long start = System.nanoTime();
