@@ -1,5 +1,7 @@
 package org.sae4j.parallel;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -22,11 +24,14 @@ public final class ParallelRuntime implements AutoCloseable {
     private final int threads;
     private final ForkJoinPool pool;
     private final boolean owned;
+    /** The threads the pool of its own made, joined by close(): a terminated pool's last worker may still be exiting. */
+    private final Queue<Thread> workers;
 
-    private ParallelRuntime(int threads, ForkJoinPool pool, boolean owned) {
+    private ParallelRuntime(int threads, ForkJoinPool pool, boolean owned, Queue<Thread> workers) {
         this.threads = threads;
         this.pool = pool;
         this.owned = owned;
+        this.workers = workers;
     }
 
     /** A runtime of {@code threads} worker threads of its own (none for 1), named {@code sae4j-N-worker-i}. */
@@ -35,16 +40,19 @@ public final class ParallelRuntime implements AutoCloseable {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         if (threads == 1) {
-            return new ParallelRuntime(1, null, false);
+            return new ParallelRuntime(1, null, false, null);
         }
         int id = POOLS.incrementAndGet();
+        Queue<Thread> workers = new ConcurrentLinkedQueue<>();
         ForkJoinPool pool = new ForkJoinPool(threads, p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
             t.setName("sae4j-" + id + "-worker-" + t.getPoolIndex());
             t.setDaemon(true);
+            workers.removeIf(w -> w.getState() == Thread.State.TERMINATED);
+            workers.add(t);
             return t;
         }, null, false);
-        return new ParallelRuntime(threads, pool, true);
+        return new ParallelRuntime(threads, pool, true, workers);
     }
 
     /** Work on the calling thread only. */
@@ -54,7 +62,7 @@ public final class ParallelRuntime implements AutoCloseable {
 
     /** The caller's pool, as many threads as its parallelism; {@link #close()} does not shut it down. */
     public static ParallelRuntime using(ForkJoinPool pool) {
-        return new ParallelRuntime(pool.getParallelism(), pool, false);
+        return new ParallelRuntime(pool.getParallelism(), pool, false, null);
     }
 
     /** Worker threads; 1 means the calling thread does all the work. */
@@ -90,6 +98,15 @@ public final class ParallelRuntime implements AutoCloseable {
                 pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 interrupted = true;
+            }
+        }
+        for (Thread t : workers) {
+            while (t.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {
