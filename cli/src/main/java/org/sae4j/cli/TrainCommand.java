@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sae4j.autoencoder.Decoder;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.CsvReader;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a sparse autoencoder on your data.",
                 "Preprocessing order: read, --limit, (images: cut --patches patches), --scale, --whiten,"
-                        + " (images: UFLDL normalisation), --precision.",
+                        + " (images, sigmoid decoder: UFLDL normalisation), --precision.",
                 "A run with --checkpoint-every N that dies (a crash, SIGKILL, a lost machine) continues with the"
                         + " same command plus --resume DIR/checkpoint.ckpt, and ends bitwise as if it had not died."})
 final class TrainCommand implements Callable<Integer> {
@@ -211,8 +212,10 @@ final class TrainCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "ZCA whitening %d values per sample (epsilon %s)%n", d.features(), whiten);
             d = Zca.whiten(d, whiten);
         }
-        if (source.isImages()) {
+        if (source.isImages() && sparsity.decoder() == Decoder.SIGMOID) {
             d = PatchSampler.normalizeUfldl(d);
+        } else if (source.isImages()) {
+            err.println("linear decoder: the patches keep their values (no mapping to [0.1, 0.9])");
         }
         return d;
     }

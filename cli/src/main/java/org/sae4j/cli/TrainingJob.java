@@ -106,9 +106,10 @@ final class TrainingJob {
                                         int progressEvery) throws DataFileException {
         SparseAutoencoder c = plan.config();
         EvaluationSettings s = plan.settings();
-        env.err().printf(Locale.ROOT, "training %d -> %d on %d samples: rho %s, lambda %s, beta %s; %s; backend %s,"
-                        + " %d threads, %s%n", c.visible(), c.hidden(), plan.data().samples(), c.rho(), c.lambda(),
-                c.beta(), plan.optimizer(), s.backend().name(), s.threads(), s.precision().shortName());
+        env.err().printf(Locale.ROOT, "training %d -> %d on %d samples: rho %s, lambda %s, beta %s, %s decoder; %s;"
+                        + " backend %s, %d threads, %s%n", c.visible(), c.hidden(), plan.data().samples(), c.rho(),
+                c.lambda(), c.beta(), c.decoder().shortName(), plan.optimizer(), s.backend().name(), s.threads(),
+                s.precision().shortName());
         String choice = plan.description().get("backendChoice");
         if (choice != null && choice.startsWith("auto: ")) {
             env.err().println("backend " + choice);

@@ -154,7 +154,8 @@ final class F64ChunkKernel extends ChunkKernel {
     }
 
     /**
-     * The output layer of a chunk whose hidden activations are computed: a3, δ3 (into a3), the ∇W2 and
+     * The output layer of a chunk whose hidden activations are computed: a3 (through the sigmoid or, for
+     * the linear decoder, as it is), δ3 (into a3), the ∇W2 and
      * ∇b2 sums, and W2ᵀδ3 into the workspace's d2.
      *
      * @return Σ over the chunk of ‖a3 − x‖²
@@ -176,14 +177,17 @@ final class F64ChunkKernel extends ChunkKernel {
                 a3[col + r] += theta[b2 + r];
             }
         }
-        Sigmoid.inPlace(a3, 0, n * v);
+        boolean linear = config.decoder() == Decoder.LINEAR;
+        if (!linear) {
+            Sigmoid.inPlace(a3, 0, n * v);
+        }
         for (int i = 0; i < n; i++) {
             int col = i * v;
             for (int r = 0; r < v; r++) {
                 double out = a3[col + r];
                 double diff = out - x[xOff + col + r];
                 squaredError += diff * diff;
-                double delta = diff * out * (1 - out);
+                double delta = linear ? diff : diff * out * (1 - out);
                 a3[col + r] = delta;
                 ws.gradB2[r] += delta;
             }

@@ -1,19 +1,27 @@
 package org.sae4j.autoencoder;
 
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
  * Configuration of a UFLDL sparse autoencoder: {@code visible} inputs, one sigmoid layer of
- * {@code hidden} units, squared reconstruction error, weight decay {@code lambda} and a KL sparsity
- * penalty of weight {@code beta} towards the target mean activation {@code rho}.
+ * {@code hidden} units, a sigmoid or linear output layer ({@link Decoder}), squared reconstruction error,
+ * weight decay {@code lambda} and a KL sparsity penalty of weight {@code beta} towards the target mean
+ * activation {@code rho}.
  *
  * <p>Parameter layout (the UFLDL / MATLAB one): θ = [W1(:); W2(:); b1; b2], matrices column-major,
  * W1 of h×v at {@link #w1Offset()}, W2 of v×h at {@link #w2Offset()}, b1 at {@link #b1Offset()},
  * b2 at {@link #b2Offset()}; length 2hv + h + v.
  */
-public record SparseAutoencoder(int visible, int hidden, double rho, double lambda, double beta) {
+public record SparseAutoencoder(int visible, int hidden, double rho, double lambda, double beta, Decoder decoder) {
+
+    /** With the sigmoid decoder of the UFLDL exercise. */
+    public SparseAutoencoder(int visible, int hidden, double rho, double lambda, double beta) {
+        this(visible, hidden, rho, lambda, beta, Decoder.SIGMOID);
+    }
 
     public SparseAutoencoder {
+        Objects.requireNonNull(decoder, "decoder");
         if (visible < 1) {
             throw new IllegalArgumentException("visible must be >= 1, got " + visible);
         }
@@ -38,6 +46,11 @@ public record SparseAutoencoder(int visible, int hidden, double rho, double lamb
     /** The UFLDL exercise settings for the given sizes: ρ = 0.01, λ = 1e-4, β = 3. */
     public static SparseAutoencoder ufldl(int visible, int hidden) {
         return new SparseAutoencoder(visible, hidden, 0.01, 1e-4, 3);
+    }
+
+    /** The same autoencoder with another output layer. */
+    public SparseAutoencoder withDecoder(Decoder other) {
+        return new SparseAutoencoder(visible, hidden, rho, lambda, beta, other);
     }
 
     /** Length of θ for {@code visible} inputs and {@code hidden} units: 2hv + h + v. */

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.sae4j.autoencoder.Decoder;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.Precision;
 import org.sae4j.io.AtomicFiles;
@@ -24,17 +25,22 @@ import org.sae4j.io.AtomicFiles;
 /**
  * Reads and writes trained models in the sae4j binary format, version {@value #VERSION}, described byte
  * by byte in docs/model-format.md: a fixed big-endian header with the configuration, θ as float64, a
- * metadata block, and a CRC32 of everything before it. Writing is atomic (see {@link AtomicFiles});
+ * metadata block, and a CRC32 of everything before it. Version 1 files (without the decoder field,
+ * always sigmoid) are still read. Writing is atomic (see {@link AtomicFiles});
  * reading checks every field and the checksum before returning, so it never returns a damaged model.
  */
 public final class ModelFile {
 
-    /** The format version this class writes and the only one it reads. */
-    public static final int VERSION = 1;
+    /** The format version this class writes; it also reads version 1. */
+    public static final int VERSION = 2;
+    private static final int VERSION_1 = 1;
 
     private static final byte[] MAGIC = "SAE4JMDL".getBytes(StandardCharsets.US_ASCII);
-    /** Bytes before θ. */
-    private static final int HEADER_SIZE = 60;
+    /** Bytes before θ: version 2 adds the decoder at offset 60. */
+    private static final int HEADER_SIZE = 64;
+    private static final int HEADER_SIZE_V1 = 60;
+    private static final int DECODER_SIGMOID = 0;
+    private static final int DECODER_LINEAR = 1;
     private static final int CHECKSUM_SIZE = 4;
 
     private static final int PRECISION_F64 = 64;
@@ -68,6 +74,7 @@ public final class ModelFile {
             data.writeInt(model.precision() == Precision.F64 ? PRECISION_F64 : PRECISION_F32);
             data.writeLong(theta.length);
             data.writeInt(metadata.length);
+            data.writeInt(config.decoder() == Decoder.LINEAR ? DECODER_LINEAR : DECODER_SIGMOID);
             writeDoubles(data, theta);
             data.write(metadata);
             int crc = (int) checked.getChecksum().getValue();
@@ -78,7 +85,8 @@ public final class ModelFile {
     /**
      * Reads and fully validates a model file.
      *
-     * @throws ModelFormatException if the file is not a complete, intact version-{@value #VERSION} model
+     * @throws ModelFormatException if the file is not a complete, intact version-1 or version-{@value #VERSION}
+     *                              model
      */
     public static StoredModel read(Path file) throws IOException {
         if (Files.isDirectory(file)) {
@@ -101,10 +109,13 @@ public final class ModelFile {
     /** @param unchecked the stream under {@code in}, to read the stored checksum without adding it to crc */
     private static StoredModel read(Path file, long size, DataInputStream in, CRC32 crc, DataInputStream unchecked)
             throws IOException {
-        byte[] header = new byte[(int) Math.min(size, HEADER_SIZE)];
-        in.readFully(header);
+        byte[] start = new byte[(int) Math.min(size, HEADER_SIZE_V1)];
+        in.readFully(start);
+        int version = checkMagicAndVersion(file, ByteBuffer.wrap(start), size);
+        int headerSize = version == VERSION_1 ? HEADER_SIZE_V1 : HEADER_SIZE;
+        byte[] header = Arrays.copyOf(start, headerSize);
+        in.readFully(header, HEADER_SIZE_V1, headerSize - HEADER_SIZE_V1);
         ByteBuffer h = ByteBuffer.wrap(header);
-        checkMagicAndVersion(file, h, size);
         int visible = h.getInt(12);
         int hidden = h.getInt(16);
         double rho = h.getDouble(20);
@@ -113,8 +124,9 @@ public final class ModelFile {
         int precisionCode = h.getInt(44);
         long thetaLength = h.getLong(48);
         int metadataLength = h.getInt(56);
+        Decoder decoder = version == VERSION_1 ? Decoder.SIGMOID : decoder(file, h.getInt(60));
         checkLengths(file, visible, hidden, thetaLength, metadataLength);
-        long expectedSize = HEADER_SIZE + 8 * thetaLength + metadataLength + CHECKSUM_SIZE;
+        long expectedSize = headerSize + 8 * thetaLength + metadataLength + CHECKSUM_SIZE;
         if (size < expectedSize) {
             throw new ModelFormatException(file, "truncated: expected " + expectedSize + " bytes, got " + size);
         }
@@ -134,36 +146,48 @@ public final class ModelFile {
         }
 
         Precision precision = precision(file, precisionCode);
-        ModelMetadata meta = MetadataCodec.decode(file, metadata, HEADER_SIZE + 8 * thetaLength);
+        ModelMetadata meta = MetadataCodec.decode(file, metadata, headerSize + 8 * thetaLength);
         try {
-            return new StoredModel(new TrainedModel(new SparseAutoencoder(visible, hidden, rho, lambda, beta), theta),
-                    precision, meta);
+            return new StoredModel(new TrainedModel(new SparseAutoencoder(visible, hidden, rho, lambda, beta, decoder),
+                    theta), precision, meta);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(file, "invalid model: " + e.getMessage());
         }
     }
 
-    private static void checkMagicAndVersion(Path file, ByteBuffer header, long size) throws ModelFormatException {
+    /** @return the version, 1 or {@value #VERSION} */
+    private static int checkMagicAndVersion(Path file, ByteBuffer header, long size) throws ModelFormatException {
         int magicBytes = Math.min(header.capacity(), MAGIC.length);
         if (!Arrays.equals(header.array(), 0, magicBytes, MAGIC, 0, magicBytes)) {
             throw new ModelFormatException(file, "not an sae4j model file (it does not start with \"SAE4JMDL\")");
         }
         if (size < MAGIC.length + 4) {
-            throw truncatedHeader(file, size);
+            throw truncatedHeader(file, size, HEADER_SIZE_V1);
         }
         int version = header.getInt(MAGIC.length);
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_1) {
             throw new ModelFormatException(file, "unsupported format version " + version
-                    + " (this version of sae4j reads version " + VERSION + ")");
+                    + " (this version of sae4j reads versions 1 and " + VERSION + ")");
         }
-        if (size < HEADER_SIZE + CHECKSUM_SIZE) {
-            throw truncatedHeader(file, size);
+        int headerSize = version == VERSION_1 ? HEADER_SIZE_V1 : HEADER_SIZE;
+        if (size < headerSize + CHECKSUM_SIZE) {
+            throw truncatedHeader(file, size, headerSize);
         }
+        return version;
     }
 
-    private static ModelFormatException truncatedHeader(Path file, long size) {
-        return new ModelFormatException(file, "truncated: expected at least " + (HEADER_SIZE + CHECKSUM_SIZE)
+    private static ModelFormatException truncatedHeader(Path file, long size, int headerSize) {
+        return new ModelFormatException(file, "truncated: expected at least " + (headerSize + CHECKSUM_SIZE)
                 + " bytes (header and checksum), got " + size);
+    }
+
+    private static Decoder decoder(Path file, int code) throws ModelFormatException {
+        switch (code) {
+            case DECODER_SIGMOID: return Decoder.SIGMOID;
+            case DECODER_LINEAR: return Decoder.LINEAR;
+            default: throw new ModelFormatException(file, "decoder (offset 60) must be " + DECODER_SIGMOID
+                    + " (sigmoid) or " + DECODER_LINEAR + " (linear), got " + code);
+        }
     }
 
     private static void checkLengths(Path file, int visible, int hidden, long thetaLength, int metadataLength)

@@ -156,14 +156,19 @@ public abstract class ObjectiveSuite {
     }
 
     /** A problem: sizes, hyper-parameters, chunk size. */
-    record Problem(int v, int h, int m, double rho, double lambda, double beta, int chunk) {
+    record Problem(int v, int h, int m, double rho, double lambda, double beta, int chunk, Decoder decoder) {
+        Problem(int v, int h, int m, double rho, double lambda, double beta, int chunk) {
+            this(v, h, m, rho, lambda, beta, chunk, Decoder.SIGMOID);
+        }
+
         SparseAutoencoder config() {
-            return new SparseAutoencoder(v, h, rho, lambda, beta);
+            return new SparseAutoencoder(v, h, rho, lambda, beta, decoder);
         }
 
         @Override
         public String toString() {
-            return "v=" + v + " h=" + h + " m=" + m + " rho=" + rho + " lambda=" + lambda + " beta=" + beta + " chunk=" + chunk;
+            return "v=" + v + " h=" + h + " m=" + m + " rho=" + rho + " lambda=" + lambda + " beta=" + beta + " chunk="
+                    + chunk + " " + decoder.shortName();
         }
     }
 
@@ -174,7 +179,10 @@ public abstract class ObjectiveSuite {
                 new Problem(6, 1, 9, 0.05, 1e-3, 3, 4),      // h = 1
                 new Problem(7, 4, 12, 0.1, 0, 3, 5),         // lambda = 0
                 new Problem(7, 4, 12, 0.1, 1e-3, 0, 5),      // beta = 0
-                new Problem(9, 6, 30, 0.01, 1e-4, 3, 64));   // one chunk: runs on the calling thread
+                new Problem(9, 6, 30, 0.01, 1e-4, 3, 64),    // one chunk: runs on the calling thread
+                new Problem(8, 5, 23, 0.1, 1e-3, 3, 7, Decoder.LINEAR),
+                new Problem(6, 1, 9, 0.05, 1e-3, 3, 4, Decoder.LINEAR),
+                new Problem(9, 6, 30, 0.01, 1e-4, 3, 64, Decoder.LINEAR));
     }
 
     static Dataset randomData(int v, int m, long seed) {

@@ -3,7 +3,8 @@ package org.sae4j.autoencoder;
 import org.sae4j.data.Dataset;
 
 /**
- * The objective written straight from the formulas of docs/objective.md: plain loops, one sample at a time,
+ * The objective written straight from the formulas of docs/objective.md (and, for the linear decoder,
+ * a3 = W2·a2 + b2 and δ3 = a3 − x): plain loops, one sample at a time,
  * no chunks, no backend, no clamping needed on the test problems. The engine is checked against it.
  */
 final class ReferenceObjective {
@@ -58,10 +59,11 @@ final class ReferenceObjective {
                 for (int j = 0; j < h; j++) {
                     z += w2[i][j] * a2[s][j];
                 }
-                double a3 = 1 / (1 + Math.exp(-z));
+                boolean linear = c.decoder() == Decoder.LINEAR;
+                double a3 = linear ? z : 1 / (1 + Math.exp(-z));
                 double diff = a3 - data.get(i, s);
                 err += diff * diff;
-                d3[i] = diff * a3 * (1 - a3);
+                d3[i] = linear ? diff : diff * a3 * (1 - a3);
             }
             for (int j = 0; j < h; j++) {
                 double back = 0;

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sae4j.autoencoder.Decoder;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.Precision;
 
@@ -30,6 +31,8 @@ class ModelFileTest {
     private static final int H = 2;
     /** 2hv + h + v for V, H, worked out by hand. */
     private static final int THETA_LENGTH = 17;
+    /** Where θ starts in a version-2 file. */
+    private static final int THETA_START = 64;
 
     @TempDir
     Path dir;
@@ -80,7 +83,7 @@ class ModelFileTest {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
 
         assertEquals("SAE4JMDL", new String(bytes.array(), 0, 8, StandardCharsets.US_ASCII));
-        assertEquals(1, bytes.getInt(8));
+        assertEquals(2, bytes.getInt(8));
         assertEquals(V, bytes.getInt(12));
         assertEquals(H, bytes.getInt(16));
         assertEquals(0.01, bytes.getDouble(20));
@@ -89,10 +92,11 @@ class ModelFileTest {
         assertEquals(64, bytes.getInt(44));
         assertEquals(THETA_LENGTH, bytes.getLong(48));
         int metadataLength = bytes.getInt(56);
+        assertEquals(0, bytes.getInt(60), "the sigmoid decoder");
         for (int i = 0; i < THETA_LENGTH; i++) {
-            assertEquals(Double.doubleToRawLongBits(theta[i]), bytes.getLong(60 + 8 * i));
+            assertEquals(Double.doubleToRawLongBits(theta[i]), bytes.getLong(THETA_START + 8 * i));
         }
-        int metaStart = 60 + 8 * THETA_LENGTH;
+        int metaStart = THETA_START + 8 * THETA_LENGTH;
         assertEquals(metaStart + metadataLength + 4, bytes.capacity());
         int reasonLength = bytes.getInt(metaStart);
         assertEquals("converged", new String(bytes.array(), metaStart + 4, reasonLength, StandardCharsets.UTF_8));
@@ -105,8 +109,8 @@ class ModelFileTest {
     void truncatedFilesAreRefusedAtEveryInterestingLength() throws IOException {
         Path file = writeSample(specialTheta());
         byte[] full = Files.readAllBytes(file);
-        int metaStart = 60 + 8 * THETA_LENGTH;
-        for (int length : new int[] {0, 1, 7, 8, 11, 12, 40, 59, 60, 63, 64, 100, metaStart, metaStart + 5,
+        int metaStart = THETA_START + 8 * THETA_LENGTH;
+        for (int length : new int[] {0, 1, 7, 8, 11, 12, 40, 59, 60, 63, 64, 67, 68, 100, metaStart, metaStart + 5,
                 full.length - 4, full.length - 1}) {
             Path cut = dir.resolve("cut-" + length + ".sae");
             Files.write(cut, Arrays.copyOf(full, length));
@@ -114,7 +118,7 @@ class ModelFileTest {
             assertTrue(e.getMessage().contains(cut.toString()), e.getMessage());
             assertTrue(e.getMessage().contains("truncated"), e.getMessage());
             assertTrue(e.getMessage().contains("got " + length), e.getMessage());
-            if (length >= 64) {
+            if (length >= 68) {
                 assertTrue(e.getMessage().contains("expected " + full.length + " bytes"), e.getMessage());
             }
         }
@@ -151,7 +155,7 @@ class ModelFileTest {
     void aFlippedByteInThetaOrMetadataIsReportedAsChecksumMismatch() throws IOException {
         Path file = writeSample(specialTheta());
         byte[] full = Files.readAllBytes(file);
-        for (int offset : new int[] {60, 60 + 8 * THETA_LENGTH - 1, 60 + 8 * THETA_LENGTH + 2, full.length - 1}) {
+        for (int offset : new int[] {THETA_START, THETA_START + 8 * THETA_LENGTH - 1, THETA_START + 8 * THETA_LENGTH + 2, full.length - 1}) {
             byte[] copy = full.clone();
             copy[offset] ^= 0x10;
             Files.write(file, copy);
@@ -177,10 +181,48 @@ class ModelFileTest {
     @Test
     void otherFormatVersionsAreRefused() throws IOException {
         Path file = writeSample(specialTheta());
-        rewrite(file, b -> b.putInt(8, 2));
+        rewrite(file, b -> b.putInt(8, 3));
 
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
-        assertTrue(e.getMessage().contains("unsupported format version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("unsupported format version 3"), e.getMessage());
+    }
+
+    @Test
+    void aVersion1FileIsStillReadAsASigmoidModel() throws IOException {
+        double[] theta = specialTheta();
+        Path file = writeSample(theta);
+        StoredModel v2 = ModelFile.read(file);
+        // version 1 is version 2 without the decoder field at offset 60
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] v1 = new byte[bytes.length - 4];
+        System.arraycopy(bytes, 0, v1, 0, 60);
+        System.arraycopy(bytes, 64, v1, 60, bytes.length - 64);
+        ByteBuffer b = ByteBuffer.wrap(v1);
+        b.putInt(8, 1);
+        CRC32 crc = new CRC32();
+        crc.update(v1, 0, v1.length - 4);
+        b.putInt(v1.length - 4, (int) crc.getValue());
+        Path old = Files.write(dir.resolve("v1.sae"), v1);
+
+        StoredModel back = ModelFile.read(old);
+        assertEquals(Decoder.SIGMOID, back.model().config().decoder());
+        assertEquals(v2.model().config(), back.model().config());
+        assertArrayEquals(v2.model().theta(), back.model().theta());
+        assertEquals(v2.metadata(), back.metadata());
+    }
+
+    @Test
+    void theLinearDecoderRoundTripsAndAnUnknownDecoderIsRefused() throws IOException {
+        SparseAutoencoder linear = new SparseAutoencoder(V, H, 0.01, 1e-4, 3, Decoder.LINEAR);
+        Path file = dir.resolve("linear.sae");
+        ModelFile.write(file, new StoredModel(new TrainedModel(linear, specialTheta()), Precision.F64,
+                new ModelMetadata("converged", 1, 2, 0.5, 0.1, "java", 1, 0, Instant.ofEpochSecond(0), Map.of())));
+        assertEquals(Decoder.LINEAR, ModelFile.read(file).model().config().decoder());
+        assertEquals(1, ByteBuffer.wrap(Files.readAllBytes(file)).getInt(60));
+        rewrite(file, b -> b.putInt(60, 7));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
+        assertTrue(e.getMessage().contains("decoder (offset 60) must be 0 (sigmoid) or 1 (linear), got 7"),
+                e.getMessage());
     }
 
     @Test
@@ -201,7 +243,7 @@ class ModelFileTest {
                 "beta must be finite and >= 0, got Infinity", b -> b.putDouble(36, Double.POSITIVE_INFINITY),
                 "precision (offset 44) must be 64 (f64) or 32 (f32), got 16", b -> b.putInt(44, 16),
                 "visible units (offset 12) must be >= 1, got 0", b -> b.putInt(12, 0),
-                "theta[4] is NaN", b -> b.putDouble(60 + 8 * 4, Double.NaN),
+                "theta[4] is NaN", b -> b.putDouble(THETA_START + 8 * 4, Double.NaN),
                 "metadata threads must be >= 1, got 0", b -> b.putInt(metadataThreadsOffset(b), 0));
         for (Map.Entry<String, java.util.function.Consumer<ByteBuffer>> entry : damage.entrySet()) {
             Path file = writeSample(specialTheta());
@@ -214,7 +256,7 @@ class ModelFileTest {
     @Test
     void badMetadataLengthsAreRefusedWithTheirOffset() throws IOException {
         Path file = writeSample(specialTheta());
-        int metaStart = 60 + 8 * THETA_LENGTH;
+        int metaStart = THETA_START + 8 * THETA_LENGTH;
         rewrite(file, b -> b.putInt(metaStart, 1_000_000));
 
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
@@ -318,7 +360,7 @@ class ModelFileTest {
 
     /** Offset of "threads" in the sample metadata: after reason, 2 ints, 2 doubles and backend. */
     private static int metadataThreadsOffset(ByteBuffer b) {
-        int at = 60 + 8 * THETA_LENGTH;
+        int at = THETA_START + 8 * THETA_LENGTH;
         at += 4 + b.getInt(at);
         at += 4 + 4 + 8 + 8;
         at += 4 + b.getInt(at);

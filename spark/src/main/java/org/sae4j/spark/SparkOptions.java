@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sae4j.autoencoder.ChunkProducts;
+import org.sae4j.autoencoder.Decoder;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.backend.MatrixBackend;
@@ -38,6 +39,10 @@ final class SparkOptions {
     @Option(names = "--beta", paramLabel = "BETA", defaultValue = "3",
             description = "Weight of the sparsity penalty, >= 0 (default: ${DEFAULT-VALUE}).")
     double beta;
+
+    @Option(names = "--decoder", paramLabel = "sigmoid|linear", defaultValue = "sigmoid",
+            description = "Output layer, as in sae train (default: ${DEFAULT-VALUE}).")
+    String decoder;
 
     @Option(names = "--precision", paramLabel = "f32|f64", defaultValue = "f64",
             description = "Precision of data, activations and products (default: ${DEFAULT-VALUE}).")
@@ -88,6 +93,7 @@ final class SparkOptions {
         require(partitions == null || partitions > 0, "--partitions must be >= 1, got " + partitions);
         precision();
         passes();
+        decoder();
         String name = backend.strip().toLowerCase(Locale.ROOT);
         java.util.List<String> registered = MatrixBackends.providers().stream().map(p -> p.name()).toList();
         require(name.equals(MatrixBackends.AUTO) || registered.contains(name), "--backend: unknown backend '"
@@ -111,9 +117,18 @@ final class SparkOptions {
         return passes == 1 ? Passes.ONE : Passes.TWO;
     }
 
+    Decoder decoder() {
+        try {
+            return Decoder.parse(decoder);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--decoder must be sigmoid or linear, got '"
+                    + decoder + "'");
+        }
+    }
+
     SparseAutoencoder config(int visible, int hidden) {
         require(hidden > 0, "--hidden must be >= 1, got " + hidden);
-        return new SparseAutoencoder(visible, hidden, rho, lambda, beta);
+        return new SparseAutoencoder(visible, hidden, rho, lambda, beta, decoder());
     }
 
     /** The settings, the backend resolved here on the driver; {@code threads} are each executor's. */

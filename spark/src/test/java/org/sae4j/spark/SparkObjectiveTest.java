@@ -104,6 +104,15 @@ class SparkObjectiveTest {
 
     @ParameterizedTest
     @EnumSource(Passes.class)
+    void theLinearDecoderAgreesWithTheEngineToo(Passes passes) {
+        SparseAutoencoder linear = CONFIG.withDecoder(org.sae4j.autoencoder.Decoder.LINEAR);
+        Dataset data = randomData(20, 700, 14);
+        double[] theta = theta(linear, 15);
+        assertAgreesWithEngine(linear, data, theta, evaluateOn("local[2]", linear, data, Precision.F64, theta, passes));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Passes.class)
     void f64AgreesWithTheSingleMachineEngineToRoundingOnTheRealPatches(Passes passes) throws IOException {
         Dataset patches = NpyReader.readSamples(SharedData.file("data/ufldl/patches_10000_seed0.npy"));
         SparseAutoencoder config = SparseAutoencoder.ufldl(patches.features(), 25);
