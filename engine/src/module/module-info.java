@@ -9,6 +9,7 @@ module org.sae4j.engine {
 
     exports org.sae4j.autoencoder;
     exports org.sae4j.backend;
+    exports org.sae4j.classify;
     exports org.sae4j.data;
     exports org.sae4j.image;
     exports org.sae4j.io;

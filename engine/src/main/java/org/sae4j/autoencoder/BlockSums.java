@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
+import org.sae4j.parallel.ChunkRunner;
 import org.sae4j.parallel.ParallelRuntime;
 
 /**

@@ -12,12 +12,14 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads IDX image files as used by MNIST and Fashion-MNIST: magic {@code 0x00000803} (unsigned bytes,
+ * Reads IDX files as used by MNIST and Fashion-MNIST: images, magic {@code 0x00000803} (unsigned bytes,
  * three dimensions), then big-endian count, rows and columns, then the pixels image by image, row by
- * row. Plain and gzip-compressed files are both accepted; compression is detected from the content.
+ * row; and labels, magic {@code 0x00000801} (unsigned bytes, one dimension), the count, then a byte per
+ * label. Plain and gzip-compressed files are both accepted; compression is detected from the content.
  */
 public final class IdxReader {
     private static final int IMAGE_MAGIC = 0x00000803;
+    private static final int LABEL_MAGIC = 0x00000801;
     private static final int UNSIGNED_BYTE = 0x08;
     /** The pixel buffer starts at this many bytes and doubles as the data arrives. */
     private static final int FIRST_BUFFER = 1 << 20;
@@ -67,10 +69,47 @@ public final class IdxReader {
                 throw new DataFileException(source + ": " + count + " images of " + rows + "x" + cols
                         + " are too many values for one array");
             }
-            double[] pixels = readPixels(in, source, (int) total);
+            byte[] bytes = readData(in, source, (int) total, "pixel", 16);
+            double[] pixels = new double[bytes.length];
+            for (int i = 0; i < bytes.length; i++) {
+                pixels[i] = bytes[i] & 0xFF;
+            }
             return Dataset.ofDoubles(rows * cols, count, pixels);
         } catch (ZipException | EOFException e) {
             // From the gzip layer: the compressed stream itself is damaged or cut short.
+            throw new DataFileException(source + ": corrupt or truncated gzip data: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a label file (MNIST's {@code train-labels-idx1-ubyte}, plain or gzip): one label 0..255 per
+     * sample.
+     *
+     * @throws DataFileException if the file is not a 1-D unsigned-byte IDX file, is empty, truncated, or
+     *                           has bytes after the last label
+     */
+    public static int[] readLabels(Path file) throws IOException {
+        String source = file.toString();
+        DataFiles.requireFile(file);
+        try (InputStream in = open(file)) {
+            DataInputStream data = new DataInputStream(in);
+            int magic = readHeaderInt(data, source, 0);
+            if (magic != LABEL_MAGIC) {
+                throw new DataFileException(source + ": not an IDX label file: expected the magic number 0x"
+                        + String.format("%08x", LABEL_MAGIC) + " (unsigned bytes, 1 dimension) at byte 0, found 0x"
+                        + String.format("%08x", magic));
+            }
+            int count = readDimension(data, source, 4, "label count");
+            if (count == 0) {
+                throw new DataFileException(source + ": empty IDX label file");
+            }
+            byte[] bytes = readData(in, source, count, "label", 8);
+            int[] labels = new int[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = bytes[i] & 0xFF;
+            }
+            return labels;
+        } catch (ZipException | EOFException e) {
             throw new DataFileException(source + ": corrupt or truncated gzip data: " + e.getMessage(), e);
         }
     }
@@ -106,11 +145,12 @@ public final class IdxReader {
     }
 
     /**
-     * Reads the pixel bytes into a buffer that grows with what was decoded (never more than twice that,
-     * capped at what the header announces), and converts them once they are all there: a header that
-     * claims two billion pixels in a 160-byte gzip file is refused as truncated, not allocated.
+     * Reads {@code total} data bytes into a buffer that grows with what was decoded (never more than
+     * twice that, capped at what the header announces): a header that claims two billion bytes in a
+     * 160-byte gzip file is refused as truncated, not allocated.
      */
-    private static double[] readPixels(InputStream in, String source, int total) throws IOException {
+    private static byte[] readData(InputStream in, String source, int total, String unit, int headerBytes)
+            throws IOException {
         byte[] bytes = new byte[Math.min(total, FIRST_BUFFER)];
         int done = 0;
         while (done < total) {
@@ -119,19 +159,15 @@ public final class IdxReader {
             }
             int n = in.readNBytes(bytes, done, Math.min(CHUNK, bytes.length - done));
             if (n == 0) {
-                throw new DataFileException(source + ": truncated IDX data: expected " + total
-                        + " pixel bytes after the 16-byte header, only " + done + " are present");
+                throw new DataFileException(source + ": truncated IDX data: expected " + total + " " + unit
+                        + " bytes after the " + headerBytes + "-byte header, only " + done + " are present");
             }
             done += n;
         }
-        double[] out = new double[total];
-        for (int i = 0; i < total; i++) {
-            out[i] = bytes[i] & 0xFF;
-        }
         if (in.read() >= 0) {
-            throw new DataFileException(source + ": unexpected bytes after the " + total
-                    + " pixel bytes that the header announces");
+            throw new DataFileException(source + ": unexpected bytes after the " + total + " " + unit
+                    + " bytes that the header announces");
         }
-        return out;
+        return bytes;
     }
 }

@@ -12,6 +12,7 @@ import java.util.zip.GZIPOutputStream;
 import org.sae4j.data.CsvReader;
 import org.sae4j.data.IdxReader;
 import org.sae4j.data.ImageStack;
+import org.sae4j.data.Labels;
 import org.sae4j.data.NpyReader;
 import org.sae4j.model.ModelFile;
 import org.sae4j.train.CheckpointFile;
@@ -77,6 +78,12 @@ class ReadersFuzzTest {
         Files.write(image, input);
         long decoded = 8L * PIXELS_PER_IMAGE_FILE_BYTE * (input.length + Files.size(reference));
         ReaderProperty.check(dir, decoded, ImageStack::fromFolder);
+    }
+
+    /** IDX or NPY labels, as the content says; gzip IDX bounded by its decompressed size. */
+    @FuzzTest
+    void labels(byte[] input) throws IOException {
+        ReaderProperty.check(input, "input.labels", decodedGzipOrPlain(input), Labels::read);
     }
 
     @FuzzTest

@@ -1,12 +1,12 @@
-package org.sae4j.autoencoder;
+package org.sae4j.parallel;
 
 import java.util.concurrent.RecursiveAction;
-import org.sae4j.parallel.ParallelRuntime;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs numbered chunks of work on a {@link ParallelRuntime}, with one worker slot per thread. Each worker is identified by a slot index in {@code [0, threads)} so that it can own a
- * reusable workspace; a slot is never used by two threads at once.
+ * Runs numbered chunks of work on a {@link ParallelRuntime}, with one worker slot per thread. Each worker
+ * is identified by a slot index in {@code [0, threads)} so that it can own a reusable workspace; a slot is
+ * never used by two threads at once. The autoencoder's and the softmax's evaluations run on it.
  *
  * <p>{@link #runOrdered} gives deterministic reductions: chunks are computed in parallel, but their
  * results are committed strictly in chunk order, so floating-point sums come out bitwise identical
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>With one thread or one chunk, work runs on the calling thread with no pool hand-off.
  */
-final class ChunkRunner {
+public final class ChunkRunner {
 
     /** Work on one chunk, done by the worker in slot {@code worker}. */
     @FunctionalInterface

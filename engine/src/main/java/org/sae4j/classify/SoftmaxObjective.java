@@ -1,0 +1,202 @@
+package org.sae4j.classify;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.backend.MatrixBackend;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.Precision;
+import org.sae4j.optim.DifferentiableFunction;
+import org.sae4j.parallel.ChunkRunner;
+import org.sae4j.parallel.ParallelRuntime;
+
+/**
+ * The softmax regression cost and gradient of {@link SoftmaxRegression} on labelled data, evaluated in
+ * chunks on a {@link ParallelRuntime} with the settings' backend, each chunk's sums committed in chunk
+ * order: bitwise identical for any thread count, for a fixed chunk size.
+ *
+ * <p>Per chunk: Z = W·X (one product), the softmax of every column with its largest entry subtracted
+ * first (so no exp overflows), the log-likelihood, D = P − 1{y}, then ∇W += D·Xᵀ (a second product) and
+ * ∇b += Σ D. f32 data is widened into the worker's f64 workspace chunk by chunk, so the products run in
+ * f64 for both precisions. Workspaces are made once; an evaluation allocates nothing.
+ */
+public final class SoftmaxObjective implements DifferentiableFunction, AutoCloseable {
+    private final SoftmaxRegression config;
+    private final Dataset data;
+    private final int[] labels;
+    private final MatrixBackend backend;
+    private final ParallelRuntime runtime;
+    private final boolean ownsRuntime;
+    private final ChunkRunner runner;
+    private final int chunkSize;
+    private final int chunks;
+    private final double[] chunkLoss;
+    private final Workspace[] workspaces;
+    private final ChunkRunner.ChunkTask compute;
+    private final ChunkRunner.ChunkTask commit;
+    private double[] theta;
+    private double[] gradientTarget;
+
+    private static final class Workspace {
+        final double[] x;
+        final double[] z;
+        final double[] gradW;
+        final double[] gradB;
+
+        Workspace(int features, int classes, int chunk) {
+            x = new double[features * chunk];
+            z = new double[classes * chunk];
+            gradW = new double[classes * features];
+            gradB = new double[classes];
+        }
+    }
+
+    /**
+     * @param labels class index of every sample, each in [0, classes)
+     * @throws IllegalArgumentException if the data has the wrong number of features, the label count
+     *                                  differs from the samples, or a label is out of range
+     */
+    public SoftmaxObjective(SoftmaxRegression config, Dataset data, int[] labels, EvaluationSettings settings) {
+        this(config, data, labels, settings, ParallelRuntime.create(settings.threads()), true);
+    }
+
+    /** An objective on the caller's runtime, which the caller closes. */
+    public SoftmaxObjective(SoftmaxRegression config, Dataset data, int[] labels, EvaluationSettings settings,
+                            ParallelRuntime runtime) {
+        this(config, data, labels, settings, runtime, false);
+    }
+
+    private SoftmaxObjective(SoftmaxRegression config, Dataset data, int[] labels, EvaluationSettings settings,
+                             ParallelRuntime runtime, boolean ownsRuntime) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.data = Objects.requireNonNull(data, "data");
+        this.runtime = runtime;
+        this.ownsRuntime = ownsRuntime;
+        if (data.features() != config.features()) {
+            throw new IllegalArgumentException("the data has " + data.features() + " features per sample but the"
+                    + " classifier has " + config.features());
+        }
+        if (labels.length != data.samples()) {
+            throw new IllegalArgumentException(labels.length + " labels for " + data.samples() + " samples");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= config.classes()) {
+                throw new IllegalArgumentException("label " + i + " is " + labels[i] + "; classes are 0 to "
+                        + (config.classes() - 1));
+            }
+        }
+        this.labels = labels.clone();
+        this.backend = settings.backend();
+        this.chunkSize = Math.min(settings.chunkSize(), data.samples());
+        this.chunks = (data.samples() + chunkSize - 1) / chunkSize;
+        this.runner = new ChunkRunner(runtime);
+        this.chunkLoss = new double[chunks];
+        int workers = Math.min(runtime.threads(), chunks);
+        this.workspaces = new Workspace[workers];
+        for (int w = 0; w < workers; w++) {
+            workspaces[w] = new Workspace(config.features(), config.classes(), chunkSize);
+        }
+        this.compute = (worker, chunk) -> chunkLoss[chunk] = chunkGradient(workspaces[worker], chunk);
+        this.commit = (worker, chunk) -> {
+            Workspace ws = workspaces[worker];
+            for (int i = 0; i < ws.gradW.length; i++) {
+                gradientTarget[i] += ws.gradW[i];
+            }
+            int b = config.biasOffset();
+            for (int c = 0; c < ws.gradB.length; c++) {
+                gradientTarget[b + c] += ws.gradB[c];
+            }
+        };
+    }
+
+    @Override
+    public int dimension() {
+        return config.parameterCount();
+    }
+
+    @Override
+    public synchronized double evaluate(double[] parameters, double[] gradient) {
+        config.requireParameters(parameters, "theta");
+        config.requireParameters(gradient, "gradient");
+        Arrays.fill(gradient, 0);
+        theta = parameters;
+        gradientTarget = gradient;
+        try {
+            runner.runOrdered(chunks, compute, commit);
+        } finally {
+            theta = null;
+            gradientTarget = null;
+        }
+        double loss = 0;
+        for (double l : chunkLoss) {
+            loss += l;
+        }
+        int m = data.samples();
+        double lambda = config.lambda();
+        double decay = 0;
+        int weights = config.biasOffset();
+        for (int i = 0; i < weights; i++) {
+            decay += parameters[i] * parameters[i];
+            gradient[i] = gradient[i] / m + lambda * parameters[i];
+        }
+        for (int i = weights; i < gradient.length; i++) {
+            gradient[i] /= m;
+        }
+        return loss / m + 0.5 * lambda * decay;
+    }
+
+    /** The chunk's −Σ log p(y|x), with D·Xᵀ and Σ D into the workspace. */
+    private double chunkGradient(Workspace ws, int chunk) {
+        int v = config.features();
+        int k = config.classes();
+        int first = chunk * chunkSize;
+        int n = Math.min(chunkSize, data.samples() - first);
+        if (data.precision() == Precision.F64) {
+            System.arraycopy(data.doubles(), first * v, ws.x, 0, n * v);
+        } else {
+            float[] f = data.floats();
+            for (int i = 0; i < n * v; i++) {
+                ws.x[i] = f[first * v + i];
+            }
+        }
+        backend.dgemm(false, false, k, n, v, 1, theta, 0, k, ws.x, 0, v, 0, ws.z, 0, k);
+        int b = config.biasOffset();
+        Arrays.fill(ws.gradB, 0);
+        double loss = 0;
+        for (int s = 0; s < n; s++) {
+            int col = s * k;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                ws.z[col + c] += theta[b + c];
+                max = Math.max(max, ws.z[col + c]);
+            }
+            int y = labels[first + s];
+            double margin = ws.z[col + y] - max;
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                double e = Math.exp(ws.z[col + c] - max);
+                ws.z[col + c] = e;
+                sum += e;
+            }
+            for (int c = 0; c < k; c++) {
+                ws.z[col + c] /= sum;
+            }
+            // −log p(y) as log Σ exp − (z_y − max): finite even where p(y) underflows to 0
+            loss += Math.log(sum) - margin;
+            ws.z[col + y] -= 1;
+            for (int c = 0; c < k; c++) {
+                ws.gradB[c] += ws.z[col + c];
+            }
+        }
+        backend.dgemm(false, true, k, v, n, 1, ws.z, 0, k, ws.x, 0, v, 0, ws.gradW, 0, k);
+        return loss;
+    }
+
+    /** Ends the worker threads, unless the runtime was passed in. */
+    @Override
+    public void close() {
+        if (ownsRuntime) {
+            runtime.close();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.sae4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Label files: IDX (plain and gzip) and 1-D NPY, and their errors. */
+class LabelsTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] idx(int magic, int count, byte[] data) {
+        return ByteBuffer.allocate(8 + data.length).putInt(magic).putInt(count).put(data).array();
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void idxLabelsPlainAndGzip() throws IOException {
+        byte[] file = idx(0x801, 4, new byte[] {0, 9, (byte) 200, 3});
+        assertArrayEquals(new int[] {0, 9, 200, 3}, Labels.read(Files.write(dir.resolve("l.idx"), file)));
+        assertArrayEquals(new int[] {0, 9, 200, 3}, Labels.read(Files.write(dir.resolve("l.idx.gz"), gzip(file))));
+    }
+
+    @Test
+    void theMnistTestLabelsAreTheTenDigits() throws IOException {
+        int[] labels = Labels.read(SharedData.file("data/mnist/t10k-labels-idx1-ubyte.gz"));
+        assertEquals(10_000, labels.length);
+        int[] counts = new int[10];
+        for (int l : labels) {
+            counts[l]++;
+        }
+        for (int d = 0; d < 10; d++) {
+            assertTrue(counts[d] > 800, "digit " + d + ": " + counts[d]);
+        }
+        assertEquals(7, labels[0], "the first test digit is a 7");
+    }
+
+    @Test
+    void npyLabelsOfIntegerAndWholeFloatTypes() throws IOException {
+        ByteBuffer i8 = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putLong(2).putLong(0).putLong(5);
+        Path ints = Files.write(dir.resolve("i.npy"), NpyFiles.npy(1, NpyFiles.dict("<i8", false, "(3,)"), i8.array()));
+        assertArrayEquals(new int[] {2, 0, 5}, Labels.read(ints));
+        ByteBuffer f8 = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(1).putDouble(4);
+        Path floats = Files.write(dir.resolve("f.npy"), NpyFiles.npy(1, NpyFiles.dict("<f8", false, "(2,)"),
+                f8.array()));
+        assertArrayEquals(new int[] {1, 4}, Labels.read(floats));
+    }
+
+    @Test
+    void badLabelsAreNamedWithTheFileAndTheLabel() throws IOException {
+        ByteBuffer half = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(1).putDouble(2.5);
+        Path fraction = Files.write(dir.resolve("half.npy"), NpyFiles.npy(1, NpyFiles.dict("<f8", false, "(2,)"),
+                half.array()));
+        assertMessage(fraction, "label 1 is 2.5; labels must be whole numbers >= 0");
+        ByteBuffer minus = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(-3);
+        Path negative = Files.write(dir.resolve("neg.npy"), NpyFiles.npy(1, NpyFiles.dict("<i8", false, "(1,)"),
+                minus.array()));
+        assertMessage(negative, "label 0 is -3.0");
+        Path matrix = Files.write(dir.resolve("m.npy"), NpyFiles.npy(1, NpyFiles.dict("<f8", false, "(1, 2)"),
+                new byte[16]));
+        assertMessage(matrix, "labels must be a 1-D array, got shape [1, 2]");
+        Path images = Files.write(dir.resolve("images.idx"), ByteBuffer.allocate(20).putInt(0x803).putInt(1)
+                .putInt(1).putInt(1).array());
+        assertMessage(images, "not an IDX label file");
+        Path cut = Files.write(dir.resolve("cut.idx"), idx(0x801, 10, new byte[4]));
+        assertMessage(cut, "truncated IDX data: expected 10 label bytes after the 8-byte header, only 4");
+        Path longer = Files.write(dir.resolve("long.idx"), idx(0x801, 2, new byte[3]));
+        assertMessage(longer, "unexpected bytes after the 2 label bytes");
+        assertMessage(dir, "folder");
+    }
+
+    private static void assertMessage(Path file, String fragment) {
+        DataFileException e = assertThrows(DataFileException.class, () -> Labels.read(file));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(fragment), e.getMessage());
+    }
+}
