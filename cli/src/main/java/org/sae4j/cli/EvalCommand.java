@@ -130,11 +130,11 @@ final class EvalCommand implements Callable<Integer> {
         if (hidden != null) {
             return hidden;
         }
-        long rest = (long) length - visible;
-        if (rest <= 0 || rest % (2L * visible + 1) != 0) {
+        int h = SparseAutoencoder.hiddenForParameterCount(visible, length);
+        if (h < 0) {
             throw new DataFileException(theta + ": length " + length + " is not 2hv + h + v for any h with v = "
                     + visible + " (from " + npy + ")");
         }
-        return (int) (rest / (2L * visible + 1));
+        return h;
     }
 }

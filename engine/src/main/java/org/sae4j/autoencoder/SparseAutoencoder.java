@@ -58,6 +58,15 @@ public record SparseAutoencoder(int visible, int hidden, double rho, double lamb
         return 2L * hidden * visible + hidden + visible;
     }
 
+    /** The h with 2hv + h + v = {@code length} for {@code visible} inputs, or -1 if there is none. */
+    public static int hiddenForParameterCount(int visible, int length) {
+        long rest = (long) length - visible;
+        if (visible < 1 || rest <= 0 || rest % (2L * visible + 1) != 0) {
+            return -1;
+        }
+        return (int) (rest / (2L * visible + 1));
+    }
+
     /** Length of θ: 2hv + h + v. */
     public int parameterCount() {
         return (int) parameterCount(visible, hidden);

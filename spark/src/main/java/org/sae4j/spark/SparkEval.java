@@ -108,11 +108,11 @@ public final class SparkEval implements Callable<Integer> {
     }
 
     private int hiddenFromLength(int visible, int length) throws DataFileException {
-        long rest = (long) length - visible;
-        if (rest <= 0 || rest % (2L * visible + 1) != 0) {
+        int h = SparseAutoencoder.hiddenForParameterCount(visible, length);
+        if (h < 0) {
             throw new DataFileException(theta + ": length " + length + " is not 2hv + h + v for any h with v = "
                     + visible);
         }
-        return (int) (rest / (2L * visible + 1));
+        return h;
     }
 }

@@ -37,6 +37,9 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
     private final long samples;
     private final SparsityPenalty penalty;
     private final double[] activationSums;
+    /** The one-job form's Σ f′(z2) xᵀ and Σ f′(z2) over all partitions, or null for two jobs. */
+    private final double[] fPrimeX;
+    private final double[] fPrimeSums;
 
     /**
      * Persists {@code blocks} ({@code MEMORY_AND_DISK}) and counts their samples, one job.
@@ -75,6 +78,8 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
         requireResultsFit(spark, this.blocks.getNumPartitions(), config, passes);
         this.penalty = new SparsityPenalty(config);
         this.activationSums = new double[config.hidden()];
+        this.fPrimeX = passes == Passes.ONE ? new double[config.hidden() * config.visible()] : null;
+        this.fPrimeSums = passes == Passes.ONE ? new double[config.hidden()] : null;
     }
 
     /**
@@ -200,8 +205,8 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
             }).collect();
             Arrays.fill(gradient, 0);
             Arrays.fill(activationSums, 0);
-            double[] fPrimeX = new double[hv];
-            double[] fPrimeSums = new double[h];
+            Arrays.fill(fPrimeX, 0);
+            Arrays.fill(fPrimeSums, 0);
             double squaredError = 0;
             for (double[] p : partitions) {
                 for (int i = 0; i < n; i++) {
