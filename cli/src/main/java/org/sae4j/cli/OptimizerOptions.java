@@ -7,7 +7,7 @@ import org.sae4j.optim.Optimizer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** {@code --optimizer --iterations --history --learning-rate}. */
+/** {@code --optimizer --iterations --gradient-tolerance --history --learning-rate}. */
 final class OptimizerOptions {
     @Option(names = "--optimizer", paramLabel = "lbfgs|gd", defaultValue = "lbfgs",
             description = "L-BFGS or gradient descent with backtracking (default: ${DEFAULT-VALUE}).")
@@ -16,6 +16,11 @@ final class OptimizerOptions {
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "400",
             description = "Iteration budget (default: ${DEFAULT-VALUE}).")
     int iterations;
+
+    @Option(names = "--gradient-tolerance", paramLabel = "G", defaultValue = "1e-5",
+            description = "Stop once every gradient component is at most G in size; 0 runs the whole budget"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double gradientTolerance;
 
     @Option(names = "--history", paramLabel = "M", defaultValue = "" + Lbfgs.DEFAULT_HISTORY,
             description = "L-BFGS correction pairs kept (default: ${DEFAULT-VALUE}).")
@@ -31,15 +36,18 @@ final class OptimizerOptions {
      */
     Optimizer build(CommandSpec spec) {
         Checks.positive(spec, "--iterations", iterations);
+        Checks.finiteNonNegative(spec, "--gradient-tolerance", gradientTolerance);
         switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "lbfgs" -> {
                 Checks.positive(spec, "--history", history);
-                return Lbfgs.builder().history(history).maxIterations(iterations).build();
+                return Lbfgs.builder().history(history).maxIterations(iterations)
+                        .gradientTolerance(gradientTolerance).build();
             }
             case "gd" -> {
                 Checks.require(spec, learningRate > 0 && Double.isFinite(learningRate),
                         "--learning-rate must be finite and > 0, got " + learningRate);
-                return GradientDescent.builder().learningRate(learningRate).maxIterations(iterations).build();
+                return GradientDescent.builder().learningRate(learningRate).maxIterations(iterations)
+                        .gradientTolerance(gradientTolerance).build();
             }
             default -> throw Checks.usage(spec, "--optimizer must be lbfgs or gd, got '" + name + "'");
         }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sae", mixinStandardHelpOptions = true, versionProvider = Sae.Version.class,
         description = "Trains UFLDL sparse autoencoders fast on multicore machines.",
         subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, GradCheckCommand.class,
-                ExportCommand.class, EncodeCommand.class, FeaturesCommand.class, InfoCommand.class, BenchCommand.class,
+                ExportCommand.class, EncodeCommand.class, FeaturesCommand.class, ClassifyCommand.class, PredictCommand.class,
+                SelfTaughtCommand.class, InfoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Sae implements Callable<Integer> {
 
@@ -65,7 +66,7 @@ public final class Sae implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "missing command: one of demo, train, eval, gradcheck,"
-                + " export, encode, features, info, bench");
+                + " export, encode, features, classify, predict, self-taught, info, bench");
     }
 
     /** The version from the build (resource filtered by Maven). */

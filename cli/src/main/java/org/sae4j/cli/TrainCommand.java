@@ -163,6 +163,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private CsvReader.Header csvHeader() {
+        return csvHeader(spec, csvHeader);
+    }
+
+    /** The {@code --csv-header} value as a header rule; anything else is a usage error of {@code spec}. */
+    static CsvReader.Header csvHeader(CommandSpec spec, String csvHeader) {
         return switch (csvHeader.strip().toLowerCase(Locale.ROOT)) {
             case "auto" -> CsvReader.Header.AUTO;
             case "yes" -> CsvReader.Header.PRESENT;

@@ -78,6 +78,17 @@ final class TrainingJob {
     /** Trains, saves and reports; returns the exit code (0, or {@link Sae#EXIT_INTERRUPTED} after Ctrl-C). */
     static int run(Plan plan, Outputs outputs, Checkpoints checkpoints, Environment env, ReportOptions options)
             throws IOException {
+        TrainingResult result = trainAndSave(plan, outputs, checkpoints, env, options.progressEvery);
+        report(plan, outputs, result, env, options.json);
+        return result.termination() == Termination.CANCELLED ? Sae.EXIT_INTERRUPTED : 0;
+    }
+
+    /**
+     * Trains with progress on stderr (Ctrl-C stops the run and keeps the best model so far) and saves the
+     * outputs, without reporting on stdout: for commands that train a model as one step of their work.
+     */
+    static TrainingResult trainAndSave(Plan plan, Outputs outputs, Checkpoints checkpoints, Environment env,
+                                       int progressEvery) throws IOException {
         checkOutputs(outputs.model(), outputs.costPlot(), outputs.features(), checkpoints.file());
         int history = plan.optimizer() instanceof Lbfgs ? ((Lbfgs) plan.optimizer()).history() : 0;
         MemoryEstimate.of(plan.config(), plan.data().samples(), plan.settings(), history, checkpoints.file() != null)
@@ -85,7 +96,7 @@ final class TrainingJob {
                         + Runtime.getRuntime().freeMemory());
         Cancellation cancellation = new Cancellation();
         try (CancelOnShutdown guard = CancelOnShutdown.install(env.cancelOnShutdown(), cancellation, env.err())) {
-            TrainingResult result = train(plan, checkpoints, env, cancellation, options.progressEvery);
+            TrainingResult result = train(plan, checkpoints, env, cancellation, progressEvery);
             double initialCost = result.costHistory()[0];
             if (!Double.isFinite(initialCost)) {
                 throw new DataFileException("J = " + initialCost + " at the initial parameters: the data's values"
@@ -97,8 +108,7 @@ final class TrainingJob {
                         + " iterations; the model holds the last parameters where both were finite");
             }
             save(plan, outputs, result);
-            report(plan, outputs, result, env, options.json);
-            return result.termination() == Termination.CANCELLED ? Sae.EXIT_INTERRUPTED : 0;
+            return result;
         }
     }
 
@@ -191,7 +201,7 @@ final class TrainingJob {
     private static void report(Plan plan, Outputs outputs, TrainingResult r, Environment env, boolean json) {
         EvaluationSettings s = plan.settings();
         if (r.termination() == Termination.CANCELLED) {
-            env.err().println("sae: interrupted after " + r.iterations() + " iterations; saved the best model so far");
+            reportInterrupted(r, env);
         }
         if (json) {
             env.out().println(Json.object()
@@ -219,7 +229,11 @@ final class TrainingJob {
         env.out().flush();
     }
 
-    private static double seconds(TrainingResult r) {
+    static void reportInterrupted(TrainingResult r, Environment env) {
+        env.err().println("sae: interrupted after " + r.iterations() + " iterations; saved the best model so far");
+    }
+
+    static double seconds(TrainingResult r) {
         return r.elapsed().toNanos() / 1e9;
     }
 }

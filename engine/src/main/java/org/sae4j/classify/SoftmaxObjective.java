@@ -17,8 +17,9 @@ import org.sae4j.parallel.ParallelRuntime;
  *
  * <p>Per chunk: Z = W·X (one product), the softmax of every column with its largest entry subtracted
  * first (so no exp overflows), the log-likelihood, D = P − 1{y}, then ∇W += D·Xᵀ (a second product) and
- * ∇b += Σ D. f32 data is widened into the worker's f64 workspace chunk by chunk, so the products run in
- * f64 for both precisions. Workspaces are made once; an evaluation allocates nothing.
+ * ∇b += Σ D. The products run in the data's precision: f32 data goes through {@code sgemm} with W rounded
+ * to f32 once per evaluation, while the softmax, the log-likelihood and the sums over chunks stay in f64
+ * (D is rounded to f32 for the second product). Workspaces are made once; an evaluation allocates nothing.
  */
 public final class SoftmaxObjective implements DifferentiableFunction, AutoCloseable {
     private final SoftmaxRegression config;
@@ -34,20 +35,25 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
     private final Workspace[] workspaces;
     private final ChunkRunner.ChunkTask compute;
     private final ChunkRunner.ChunkTask commit;
+    private final boolean single;
+    private final float[] weightsF32;
     private double[] theta;
     private double[] gradientTarget;
 
+    /** One worker's buffers; the f32 ones exist only for f32 data. */
     private static final class Workspace {
-        final double[] x;
         final double[] z;
         final double[] gradW;
         final double[] gradB;
+        final float[] zF32;
+        final float[] gradWF32;
 
-        Workspace(int features, int classes, int chunk) {
-            x = new double[features * chunk];
+        Workspace(int features, int classes, int chunk, boolean single) {
             z = new double[classes * chunk];
-            gradW = new double[classes * features];
+            gradW = single ? null : new double[classes * features];
             gradB = new double[classes];
+            zF32 = single ? new float[classes * chunk] : null;
+            gradWF32 = single ? new float[classes * features] : null;
         }
     }
 
@@ -91,16 +97,24 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
         this.chunks = (data.samples() + chunkSize - 1) / chunkSize;
         this.runner = new ChunkRunner(runtime);
         this.chunkLoss = new double[chunks];
+        this.single = data.precision() == Precision.F32;
+        this.weightsF32 = single ? new float[config.biasOffset()] : null;
         int workers = Math.min(runtime.threads(), chunks);
         this.workspaces = new Workspace[workers];
         for (int w = 0; w < workers; w++) {
-            workspaces[w] = new Workspace(config.features(), config.classes(), chunkSize);
+            workspaces[w] = new Workspace(config.features(), config.classes(), chunkSize, single);
         }
         this.compute = (worker, chunk) -> chunkLoss[chunk] = chunkGradient(workspaces[worker], chunk);
         this.commit = (worker, chunk) -> {
             Workspace ws = workspaces[worker];
-            for (int i = 0; i < ws.gradW.length; i++) {
-                gradientTarget[i] += ws.gradW[i];
+            if (single) {
+                for (int i = 0; i < ws.gradWF32.length; i++) {
+                    gradientTarget[i] += ws.gradWF32[i];
+                }
+            } else {
+                for (int i = 0; i < ws.gradW.length; i++) {
+                    gradientTarget[i] += ws.gradW[i];
+                }
             }
             int b = config.biasOffset();
             for (int c = 0; c < ws.gradB.length; c++) {
@@ -121,6 +135,11 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
         Arrays.fill(gradient, 0);
         theta = parameters;
         gradientTarget = gradient;
+        if (single) {
+            for (int i = 0; i < weightsF32.length; i++) {
+                weightsF32[i] = (float) parameters[i];
+            }
+        }
         try {
             runner.runOrdered(chunks, compute, commit);
         } finally {
@@ -151,15 +170,14 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
         int k = config.classes();
         int first = chunk * chunkSize;
         int n = Math.min(chunkSize, data.samples() - first);
-        if (data.precision() == Precision.F64) {
-            System.arraycopy(data.doubles(), first * v, ws.x, 0, n * v);
-        } else {
-            float[] f = data.floats();
-            for (int i = 0; i < n * v; i++) {
-                ws.x[i] = f[first * v + i];
+        if (single) {
+            backend.sgemm(false, false, k, n, v, 1, weightsF32, 0, k, data.floats(), first * v, v, 0, ws.zF32, 0, k);
+            for (int i = 0; i < k * n; i++) {
+                ws.z[i] = ws.zF32[i];
             }
+        } else {
+            backend.dgemm(false, false, k, n, v, 1, theta, 0, k, data.doubles(), first * v, v, 0, ws.z, 0, k);
         }
-        backend.dgemm(false, false, k, n, v, 1, theta, 0, k, ws.x, 0, v, 0, ws.z, 0, k);
         int b = config.biasOffset();
         Arrays.fill(ws.gradB, 0);
         double loss = 0;
@@ -188,7 +206,14 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
                 ws.gradB[c] += ws.z[col + c];
             }
         }
-        backend.dgemm(false, true, k, v, n, 1, ws.z, 0, k, ws.x, 0, v, 0, ws.gradW, 0, k);
+        if (single) {
+            for (int i = 0; i < k * n; i++) {
+                ws.zF32[i] = (float) ws.z[i];
+            }
+            backend.sgemm(false, true, k, v, n, 1, ws.zF32, 0, k, data.floats(), first * v, v, 0, ws.gradWF32, 0, k);
+        } else {
+            backend.dgemm(false, true, k, v, n, 1, ws.z, 0, k, data.doubles(), first * v, v, 0, ws.gradW, 0, k);
+        }
         return loss;
     }
 

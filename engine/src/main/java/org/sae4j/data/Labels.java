@@ -33,6 +33,101 @@ public final class Labels {
         return IdxReader.readLabels(file);
     }
 
+    /** Samples and their labels, e.g. a CSV table split by {@link #takeColumn}. */
+    public record Labelled(Dataset samples, int[] labels) {
+        /** @throws IllegalArgumentException if there are not as many labels as samples */
+        public Labelled {
+            if (labels.length != samples.samples()) {
+                throw new IllegalArgumentException(labels.length + " labels for " + samples.samples() + " samples");
+            }
+        }
+
+        /** The samples at {@code indices}, in that order, in the same precision. */
+        public Labelled subset(int[] indices) {
+            int v = samples.features();
+            int[] y = new int[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                y[i] = labels[indices[i]];
+            }
+            if (samples.precision() == Precision.F64) {
+                double[] from = samples.doubles();
+                double[] to = new double[v * indices.length];
+                for (int i = 0; i < indices.length; i++) {
+                    System.arraycopy(from, indices[i] * v, to, i * v, v);
+                }
+                return new Labelled(Dataset.ofDoubles(v, indices.length, to), y);
+            }
+            float[] from = samples.floats();
+            float[] to = new float[v * indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                System.arraycopy(from, indices[i] * v, to, i * v, v);
+            }
+            return new Labelled(Dataset.ofFloats(v, indices.length, to), y);
+        }
+
+        /** The indices of the samples whose label {@code keep} accepts, in order. */
+        public int[] indicesWhere(java.util.function.IntPredicate keep) {
+            return java.util.stream.IntStream.range(0, labels.length).filter(i -> keep.test(labels[i])).toArray();
+        }
+
+        /**
+         * The sample indices in an order shuffled by {@code seed} (Fisher–Yates on SplittableRandom): the
+         * same seed gives the same order on every machine and Java version.
+         */
+        public int[] shuffledIndices(long seed) {
+            int[] order = java.util.stream.IntStream.range(0, labels.length).toArray();
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            return order;
+        }
+    }
+
+    /**
+     * Splits one column off a table read from {@code file}: that column becomes the labels, the others
+     * the samples' values, in their order.
+     *
+     * @param column the labels' column, counting from 0
+     * @throws DataFileException naming the file and the sample when the column does not exist, would leave
+     *                           no values, or holds a value that is negative or not a whole number
+     */
+    public static Labelled takeColumn(Dataset table, int column, Path file) throws DataFileException {
+        int width = table.features();
+        if (column < 0 || column >= width) {
+            throw new DataFileException(file + ": label column " + column + " does not exist; its rows have "
+                    + width + " columns, numbered 0 to " + (width - 1));
+        }
+        if (width == 1) {
+            throw new DataFileException(file + ": the label column is its only column, which leaves no values");
+        }
+        int m = table.samples();
+        int[] labels = new int[m];
+        double[] values = new double[(width - 1) * m];
+        int next = 0;
+        for (int s = 0; s < m; s++) {
+            for (int j = 0; j < width; j++) {
+                double v = table.get(j, s);
+                if (j != column) {
+                    values[next++] = v;
+                } else {
+                    labels[s] = label(file, "sample " + s + ", column " + column, v);
+                }
+            }
+        }
+        return new Labelled(Dataset.ofDoubles(width - 1, m, values), labels);
+    }
+
+    private static int label(Path file, String where, double v) throws DataFileException {
+        if (!(v >= 0) || v != Math.rint(v) || v > Integer.MAX_VALUE) {
+            throw new DataFileException(file + ": " + where + " is " + v + "; labels must be whole numbers >= 0");
+        }
+        return (int) v;
+    }
+
     private static int[] fromNpy(Path file) throws IOException {
         NpyArray a = NpyReader.read(file);
         if (a.rank() != 1) {
@@ -45,12 +140,7 @@ public final class Labels {
         }
         int[] labels = new int[values.length];
         for (int i = 0; i < values.length; i++) {
-            double v = values[i];
-            if (!(v >= 0) || v != Math.rint(v) || v > Integer.MAX_VALUE) {
-                throw new DataFileException(file + ": label " + i + " is " + v + "; labels must be whole numbers"
-                        + " >= 0");
-            }
-            labels[i] = (int) v;
+            labels[i] = label(file, "label " + i, values[i]);
         }
         return labels;
     }

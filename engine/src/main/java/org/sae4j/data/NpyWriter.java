@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes little-endian float64 NumPy {@code .npy} files (format version 1.0). The file is written to a
+ * Writes little-endian float64 and int32 NumPy {@code .npy} files (format version 1.0). The file is written to a
  * temporary file in the same directory and then atomically renamed, so readers never see a partial file.
  */
 public final class NpyWriter {
@@ -35,6 +35,20 @@ public final class NpyWriter {
         write(file, shape, valuesInFortranOrder, true);
     }
 
+    /** Writes a 1-D int32 array, e.g. predicted labels. */
+    public static void writeI32(Path file, int[] values) throws IOException {
+        int[] shape = {values.length};
+        writeAtomically(file, preamble("<i4", shape, false), ch -> {
+            ByteBuffer buf = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+            buf.asIntBuffer().put(values);
+            writeFully(ch, buf);
+        });
+    }
+
+    private interface Body {
+        void writeTo(FileChannel ch) throws IOException;
+    }
+
     private static void write(Path file, int[] shape, double[] values, boolean fortran) throws IOException {
         long n = 1;
         for (int d : shape) {
@@ -47,7 +61,21 @@ public final class NpyWriter {
             throw new IllegalArgumentException("shape " + NpyHeader.shapeText(shape) + " needs " + n + " values, got "
                     + values.length);
         }
-        byte[] preamble = preamble(shape, fortran);
+        writeAtomically(file, preamble("<f8", shape, fortran), ch -> {
+            ByteBuffer buf = ByteBuffer.allocate(8 * (int) Math.min(CHUNK_DOUBLES, values.length))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            for (int done = 0; done < values.length; ) {
+                int count = Math.min(CHUNK_DOUBLES, values.length - done);
+                buf.clear();
+                buf.asDoubleBuffer().put(values, done, count);
+                buf.limit(8 * count);
+                writeFully(ch, buf);
+                done += count;
+            }
+        });
+    }
+
+    private static void writeAtomically(Path file, byte[] preamble, Body body) throws IOException {
         Path target = file.toAbsolutePath();
         // Not Files.createTempFile: its owner-only permissions would carry over to the renamed file.
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
@@ -55,16 +83,7 @@ public final class NpyWriter {
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 writeFully(ch, ByteBuffer.wrap(preamble));
-                ByteBuffer buf = ByteBuffer.allocate(8 * (int) Math.min(CHUNK_DOUBLES, values.length))
-                        .order(ByteOrder.LITTLE_ENDIAN);
-                for (int done = 0; done < values.length; ) {
-                    int count = Math.min(CHUNK_DOUBLES, values.length - done);
-                    buf.clear();
-                    buf.asDoubleBuffer().put(values, done, count);
-                    buf.limit(8 * count);
-                    writeFully(ch, buf);
-                    done += count;
-                }
+                body.writeTo(ch);
                 ch.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -74,8 +93,8 @@ public final class NpyWriter {
         }
     }
 
-    private static byte[] preamble(int[] shape, boolean fortran) {
-        String dict = "{'descr': '<f8', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': "
+    private static byte[] preamble(String descr, int[] shape, boolean fortran) {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': "
                 + NpyHeader.shapeText(shape) + ", }";
         int unpadded = NpyHeader.MAGIC.length + 4 + dict.length() + 1;
         int headerLen = dict.length() + 1 + (ALIGN - unpadded % ALIGN) % ALIGN;

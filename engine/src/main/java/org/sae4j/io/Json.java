@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Writes one JSON object (a command's result), keys in insertion order; values are strings, numbers, booleans, string
- * arrays or nested objects. Strings are escaped per RFC 8259; non-finite
+ * arrays, integer arrays (and arrays of them) or nested objects. Strings are escaped per RFC 8259; non-finite
  * numbers (NaN, infinities), which JSON cannot represent, are written as {@code null}.
  */
 public final class Json {
@@ -39,6 +39,33 @@ public final class Json {
             array.append(v == null ? "null" : quote(v));
         }
         return raw(key, array.append(']').toString());
+    }
+
+    public Json put(String key, long[] values) {
+        return raw(key, array(values));
+    }
+
+    /** An array of arrays, e.g. a matrix by rows. */
+    public Json put(String key, long[][] rows) {
+        StringBuilder array = new StringBuilder("[");
+        for (long[] row : rows) {
+            if (array.length() > 1) {
+                array.append(',');
+            }
+            array.append(array(row));
+        }
+        return raw(key, array.append(']').toString());
+    }
+
+    private static String array(long[] values) {
+        StringBuilder array = new StringBuilder("[");
+        for (long v : values) {
+            if (array.length() > 1) {
+                array.append(',');
+            }
+            array.append(v);
+        }
+        return array.append(']').toString();
     }
 
     public Json put(String key, Json object) {

@@ -1,5 +1,8 @@
 package org.sae4j.model;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 import org.sae4j.autoencoder.Encoder;
 import org.sae4j.autoencoder.EvaluationSettings;
@@ -65,5 +68,35 @@ public final class TrainedModel {
      */
     public Encoder encoder(EvaluationSettings settings) {
         return new Encoder(config, theta, settings.backend(), settings.precision(), settings.chunkSize());
+    }
+
+    /**
+     * SHA-256 of what the hidden activations depend on: v, h, W1 and b1 (as big-endian float64). Two
+     * models with the same digest encode every input alike, whatever their decoders; a classifier trained
+     * on a model's features stores it to refuse other models later.
+     */
+    public byte[] encoderDigest() {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        bytes.putInt(config.visible()).putInt(config.hidden());
+        digestDoubles(sha, bytes, config.w1Offset(), config.hidden() * config.visible());
+        digestDoubles(sha, bytes, config.b1Offset(), config.hidden());
+        sha.update(bytes.array(), 0, bytes.position());
+        return sha.digest();
+    }
+
+    private void digestDoubles(MessageDigest sha, ByteBuffer bytes, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (bytes.remaining() < Double.BYTES) {
+                sha.update(bytes.array(), 0, bytes.position());
+                bytes.clear();
+            }
+            bytes.putDouble(theta[i]);
+        }
     }
 }

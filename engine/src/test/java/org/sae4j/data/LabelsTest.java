@@ -91,4 +91,64 @@ class LabelsTest {
         DataFileException e = assertThrows(DataFileException.class, () -> Labels.read(file));
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(fragment), e.getMessage());
     }
+
+    @Test
+    void int32NpyWrittenByNpyWriterReadsBack() throws IOException {
+        int[] labels = {7, 0, 123456, 3};
+        Path f = dir.resolve("i4.npy");
+        NpyWriter.writeI32(f, labels);
+        assertArrayEquals(labels, Labels.read(f));
+        NpyArray a = NpyReader.read(f);
+        assertArrayEquals(new int[] {4}, a.shape());
+    }
+
+    @Test
+    void aColumnOfATableBecomesTheLabels() throws IOException {
+        // three samples of three columns, sample-major: (x0, label, x1)
+        Dataset table = Dataset.ofDoubles(3, 3, new double[] {0.5, 2, 0.25, 1.5, 0, -1, 9, 7, 8});
+        Path file = dir.resolve("t.csv");
+        Labels.Labelled l = Labels.takeColumn(table, 1, file);
+        assertArrayEquals(new int[] {2, 0, 7}, l.labels());
+        assertEquals(2, l.samples().features());
+        assertArrayEquals(new double[] {0.5, 0.25, 1.5, -1, 9, 8}, l.samples().doubles(), 0.0);
+
+        assertTrue(assertThrows(DataFileException.class, () -> Labels.takeColumn(table, 3, file)).getMessage()
+                .contains(file + ": label column 3 does not exist; its rows have 3 columns, numbered 0 to 2"));
+        assertTrue(assertThrows(DataFileException.class, () -> Labels.takeColumn(table, 0, file)).getMessage()
+                .contains(file + ": sample 0, column 0 is 0.5; labels must be whole numbers >= 0"));
+        assertTrue(assertThrows(DataFileException.class, () -> Labels.takeColumn(table, 2, file)).getMessage()
+                .contains("sample 0, column 2 is 0.25"));
+        Dataset negative = Dataset.ofDoubles(2, 2, new double[] {0.5, 3, 0.5, -1});
+        assertTrue(assertThrows(DataFileException.class, () -> Labels.takeColumn(negative, 1, file)).getMessage()
+                .contains("sample 1, column 1 is -1.0"));
+        Dataset single = Dataset.ofDoubles(1, 2, new double[] {1, 2});
+        assertTrue(assertThrows(DataFileException.class, () -> Labels.takeColumn(single, 0, file)).getMessage()
+                .contains("leaves no values"));
+    }
+
+    @Test
+    void subsetsKeepThePrecisionAndShufflesFollowTheSeed() {
+        float[] values = new float[2 * 10];
+        int[] labels = new int[10];
+        for (int s = 0; s < 10; s++) {
+            values[2 * s] = s;
+            values[2 * s + 1] = -s;
+            labels[s] = s % 3;
+        }
+        Labels.Labelled l = new Labels.Labelled(Dataset.ofFloats(2, 10, values), labels);
+        Labels.Labelled picked = l.subset(new int[] {7, 2});
+        assertEquals(Precision.F32, picked.samples().precision());
+        assertArrayEquals(new float[] {7, -7, 2, -2}, picked.samples().floats(), 0f);
+        assertArrayEquals(new int[] {1, 2}, picked.labels());
+        assertArrayEquals(new int[] {2, 5, 8}, l.indicesWhere(y -> y == 2));
+
+        int[] a = l.shuffledIndices(11);
+        assertArrayEquals(a, l.shuffledIndices(11));
+        assertTrue(!java.util.Arrays.equals(a, l.shuffledIndices(12)), "another seed, another order");
+        int[] sorted = a.clone();
+        java.util.Arrays.sort(sorted);
+        assertArrayEquals(java.util.stream.IntStream.range(0, 10).toArray(), sorted, "a permutation");
+        assertThrows(IllegalArgumentException.class, () -> new Labels.Labelled(Dataset.ofFloats(2, 10, values),
+                new int[9]));
+    }
 }

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.sae4j.classify.ClassifierFormatException;
 import org.sae4j.data.DataFileException;
 import org.sae4j.model.ModelFormatException;
 import org.sae4j.train.CheckpointFormatException;
@@ -83,7 +84,7 @@ final class ReaderProperty {
         long start = System.nanoTime();
         try {
             read.from(file);
-        } catch (DataFileException | ModelFormatException | CheckpointFormatException e) {
+        } catch (DataFileException | ModelFormatException | CheckpointFormatException | ClassifierFormatException e) {
             assertTrue(e.getMessage() != null && e.getMessage().contains(file.toString()),
                     "the message names the file: " + e.getMessage());
         } catch (Throwable e) {

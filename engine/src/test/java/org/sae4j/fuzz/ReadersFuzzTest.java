@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.sae4j.classify.ClassifierFile;
 import org.sae4j.data.CsvReader;
 import org.sae4j.data.IdxReader;
 import org.sae4j.data.ImageStack;
@@ -89,6 +90,17 @@ class ReadersFuzzTest {
     @FuzzTest
     void modelFile(byte[] input) throws IOException {
         ReaderProperty.check(input, "input.sae", input.length, ModelFile::read);
+    }
+
+    /** A CSV table whose first column is taken as the labels, as {@code sae classify --label-column 0} does. */
+    @FuzzTest
+    void csvLabelColumn(byte[] input) throws IOException {
+        ReaderProperty.check(input, "input.csv", input.length, f -> Labels.takeColumn(CsvReader.read(f), 0, f));
+    }
+
+    @FuzzTest
+    void classifierFile(byte[] input) throws IOException {
+        ReaderProperty.check(input, "input.smx", input.length, ClassifierFile::read);
     }
 
     @FuzzTest

@@ -372,4 +372,26 @@ class ModelFileTest {
             return files.collect(Collectors.toList());
         }
     }
+
+    @Test
+    void encoderDigestDependsOnW1AndB1Only() {
+        SparseAutoencoder config = new SparseAutoencoder(4, 3, 0.1, 1e-4, 3);
+        double[] theta = new double[config.parameterCount()];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = 0.01 * (i + 1);
+        }
+        byte[] digest = new TrainedModel(config, theta).encoderDigest();
+        assertEquals(32, digest.length);
+        double[] otherDecoder = theta.clone();
+        otherDecoder[config.w2Offset()] += 1;
+        otherDecoder[config.b2Offset()] += 1;
+        assertArrayEquals(digest, new TrainedModel(config.withDecoder(Decoder.LINEAR), otherDecoder).encoderDigest(),
+                "W2, b2 and the decoder do not change the features");
+        double[] otherW1 = theta.clone();
+        otherW1[config.w1Offset() + 5] = Math.nextUp(otherW1[config.w1Offset() + 5]);
+        assertTrue(!Arrays.equals(digest, new TrainedModel(config, otherW1).encoderDigest()));
+        double[] otherB1 = theta.clone();
+        otherB1[config.b1Offset() + 2] += 1e-9;
+        assertTrue(!Arrays.equals(digest, new TrainedModel(config, otherB1).encoderDigest()));
+    }
 }

@@ -1,0 +1,149 @@
+package org.sae4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sae4j.autoencoder.EvaluationSettings;
+import org.sae4j.classify.ClassifierFile;
+import org.sae4j.classify.SoftmaxClassifier;
+import org.sae4j.classify.StoredClassifier;
+import org.sae4j.data.DataFileException;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.Labels;
+import org.sae4j.data.NpyWriter;
+import org.sae4j.data.Preprocessing;
+import org.sae4j.io.Json;
+import org.sae4j.model.ModelFile;
+import org.sae4j.model.TrainedModel;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sae predict}: applies a saved classifier to new data and writes the labels. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Applies a classifier saved by sae classify --save to new samples and writes the predicted"
+                + " labels as an int32 NPY array (m).",
+                "The inputs are scaled as they were for training; a classifier of a model's features needs that"
+                        + " model (--model), and refuses any other. With --labels (or --label-column) it also reports"
+                        + " the accuracy."})
+final class PredictCommand implements Callable<Integer> {
+    @ParentCommand
+    private Sae sae;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CLASSIFIER", description = "A classifier file written by sae classify --save.")
+    private Path classifierFile;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "The model whose features the classifier reads.")
+    private Path model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Data (exactly one):%n")
+    private ClassifyCommand.TrainFiles data;
+
+    @Option(names = "--csv-header", paramLabel = "auto|yes|no", defaultValue = "auto",
+            description = "Whether the CSV file's first line is a header (default: ${DEFAULT-VALUE}).")
+    private String csvHeader;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "True labels, to report the accuracy.")
+    private Path labels;
+
+    @Option(names = "--label-column", paramLabel = "N",
+            description = "CSV: a column of true labels (counting from 0), left out of the values.")
+    private Integer labelColumn;
+
+    @Option(names = "--out", paramLabel = "LABELS.npy", required = true, description = "Where to write the labels.")
+    private Path out;
+
+    @Option(names = "--json", description = "Print one JSON object with the results on stdout.")
+    private boolean json;
+
+    @Mixin
+    private EngineOptions engine;
+
+    @Override
+    public Integer call() throws IOException {
+        Checks.require(spec, labelColumn == null || data.csv != null, "--label-column applies to --csv only");
+        Checks.require(spec, labelColumn == null || labels == null, "give the labels once: --labels or"
+                + " --label-column, not both");
+        engine.check();
+        StoredClassifier stored = ClassifierFile.read(classifierFile);
+        TrainedModel encoder = encoder(stored);
+        Path file = data.path();
+        Dataset samples = LabelledFiles.readSamples(data.idx, data.npy, data.csv,
+                TrainCommand.csvHeader(spec, csvHeader));
+        Labels.Labelled truth = labels != null || labelColumn != null
+                ? LabelledFiles.labelled(samples, file, labels, labelColumn) : null;
+        if (truth != null) {
+            samples = truth.samples();
+        }
+        if (samples.features() != stored.inputs()) {
+            throw new DataFileException(file + ": " + samples.features() + " values per sample, but the classifier "
+                    + classifierFile + " was trained on " + stored.inputs());
+        }
+        EvaluationSettings settings = encoder != null
+                ? engine.settings(encoder.config().visible(), encoder.config().hidden())
+                : engine.settings(stored.inputs(), stored.classifier().config().classes());
+        Dataset scaled = stored.inputScale() == 1 ? samples : Preprocessing.scale(samples, stored.inputScale());
+        Labels.Labelled prepared = new Labels.Labelled(scaled.requireFinite(file.toString())
+                .toPrecision(settings.precision()), new int[samples.samples()]);
+        Dataset features = encoder == null ? prepared.samples()
+                : Classification.encode(encoder, prepared, settings).samples();
+
+        SoftmaxClassifier classifier = stored.classifier();
+        int[] predicted = new int[features.samples()];
+        double[] sample = new double[features.features()];
+        long correct = 0;
+        for (int s = 0; s < predicted.length; s++) {
+            for (int j = 0; j < sample.length; j++) {
+                sample[j] = features.get(j, s);
+            }
+            predicted[s] = classifier.predict(sample);
+            if (truth != null && predicted[s] == truth.labels()[s]) {
+                correct++;
+            }
+        }
+        NpyWriter.writeI32(out, predicted);
+        report(predicted.length, truth == null ? Double.NaN : (double) correct / predicted.length, correct);
+        return 0;
+    }
+
+    private TrainedModel encoder(StoredClassifier stored) throws IOException {
+        if (!stored.usesEncoder()) {
+            Checks.require(spec, model == null, classifierFile + " classifies raw inputs; it takes no --model");
+            return null;
+        }
+        if (model == null) {
+            throw Checks.usage(spec, classifierFile + " classifies the features of an autoencoder; give that model"
+                    + " with --model");
+        }
+        TrainedModel m = ModelFile.read(model).model();
+        if (!stored.matchesEncoder(m.encoderDigest())) {
+            throw new DataFileException(model + " is not the model " + classifierFile + " was trained with: its"
+                    + " encoder (W1, b1) differs; give the model that sae classify --model used");
+        }
+        return m;
+    }
+
+    private void report(int samples, double accuracy, long correct) {
+        PrintWriter o = sae.env().out();
+        if (json) {
+            Json j = Json.object().put("out", out.toString()).put("samples", samples).put("accuracy", accuracy);
+            o.println(Double.isNaN(accuracy) ? j.put("correct", (String) null) : j.put("correct", correct));
+        } else {
+            o.println(out);
+            if (!Double.isNaN(accuracy)) {
+                o.printf(Locale.ROOT, "accuracy %.2f%% (%d of %d)%n", 100 * accuracy, correct, samples);
+            }
+        }
+        o.flush();
+    }
+}
