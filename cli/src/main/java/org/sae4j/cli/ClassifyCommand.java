@@ -178,11 +178,11 @@ final class ClassifyCommand implements Callable<Integer> {
         if (features != null) {
             long start = System.nanoTime();
             Labels.Labelled encodedTrain = Classification.encode(features, trainSet, settings);
-            Labels.Labelled encodedTest = Classification.encode(features, testSet, settings);
             encodeMillis = (System.nanoTime() - start) / 1e6;
-            err.printf(Locale.ROOT, "encoded %d + %d samples with %s (%d -> %d) in %.0f ms%n",
-                    trainSet.samples().samples(), testSet.samples().samples(), model, features.config().visible(),
-                    features.config().hidden(), encodeMillis);
+            Labels.Labelled encodedTest = Classification.encode(features, testSet, settings);
+            err.printf(Locale.ROOT, "encoded the %d training samples with %s (%d -> %d) in %.0f ms, and the %d test"
+                    + " samples%n", trainSet.samples().samples(), model, features.config().visible(),
+                    features.config().hidden(), encodeMillis, testSet.samples().samples());
             main = Classification.trainAndTest("features of " + model, encodedTrain, encodedTest, t);
             if (compareRaw) {
                 raw = Classification.trainAndTest("raw inputs", trainSet, testSet, t);
@@ -273,7 +273,7 @@ final class ClassifyCommand implements Callable<Integer> {
             Json json = Classification.json(main)
                     .put("scale", factor)
                     .put("model", model == null ? null : model.toString())
-                    .put("encodeMillis", encodeMillis)
+                    .put("encodeTrainMillis", encodeMillis)
                     .put("rawAccuracy", raw == null ? Double.NaN : raw.accuracy())
                     .put("raw", raw == null ? null : Classification.json(raw))
                     .put("saved", save == null ? null : save.toString());

@@ -7,7 +7,7 @@ import org.sae4j.optim.Optimizer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** {@code --optimizer --iterations --gradient-tolerance --history --learning-rate}. */
+/** {@code --optimizer --iterations --gradient-tolerance --progress-tolerance --history --learning-rate}. */
 final class OptimizerOptions {
     @Option(names = "--optimizer", paramLabel = "lbfgs|gd", defaultValue = "lbfgs",
             description = "L-BFGS or gradient descent with backtracking (default: ${DEFAULT-VALUE}).")
@@ -18,9 +18,13 @@ final class OptimizerOptions {
     int iterations;
 
     @Option(names = "--gradient-tolerance", paramLabel = "G", defaultValue = "1e-5",
-            description = "Stop once every gradient component is at most G in size; 0 runs the whole budget"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "Stop once every gradient component is at most G in size (default: ${DEFAULT-VALUE}).")
     double gradientTolerance;
+
+    @Option(names = "--progress-tolerance", paramLabel = "P", defaultValue = "1e-9",
+            description = "Stop once the largest step component or the change in J is at most P; with"
+                    + " --gradient-tolerance 0 too, the whole budget runs (default: ${DEFAULT-VALUE}).")
+    double progressTolerance;
 
     @Option(names = "--history", paramLabel = "M", defaultValue = "" + Lbfgs.DEFAULT_HISTORY,
             description = "L-BFGS correction pairs kept (default: ${DEFAULT-VALUE}).")
@@ -37,17 +41,18 @@ final class OptimizerOptions {
     Optimizer build(CommandSpec spec) {
         Checks.positive(spec, "--iterations", iterations);
         Checks.finiteNonNegative(spec, "--gradient-tolerance", gradientTolerance);
+        Checks.finiteNonNegative(spec, "--progress-tolerance", progressTolerance);
         switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "lbfgs" -> {
                 Checks.positive(spec, "--history", history);
                 return Lbfgs.builder().history(history).maxIterations(iterations)
-                        .gradientTolerance(gradientTolerance).build();
+                        .gradientTolerance(gradientTolerance).progressTolerance(progressTolerance).build();
             }
             case "gd" -> {
                 Checks.require(spec, learningRate > 0 && Double.isFinite(learningRate),
                         "--learning-rate must be finite and > 0, got " + learningRate);
                 return GradientDescent.builder().learningRate(learningRate).maxIterations(iterations)
-                        .gradientTolerance(gradientTolerance).build();
+                        .gradientTolerance(gradientTolerance).progressTolerance(progressTolerance).build();
             }
             default -> throw Checks.usage(spec, "--optimizer must be lbfgs or gd, got '" + name + "'");
         }

@@ -147,7 +147,7 @@ class ClassifyCommandTest {
         Map<String, Object> raw = (Map<String, Object>) j.get("raw");
         assertEquals(V, number(raw, "features"));
         assertEquals(number(raw, "accuracy"), number(j, "rawAccuracy"));
-        assertTrue(number(j, "encodeMillis") >= 0);
+        assertTrue(number(j, "encodeTrainMillis") >= 0);
 
         StoredClassifier stored = ClassifierFile.read(saved);
         assertTrue(stored.usesEncoder());

@@ -19,6 +19,8 @@ import org.sae4j.parallel.ParallelRuntime;
  * allocate nothing. Not thread-safe: one caller at a time.
  */
 public final class BlockSums {
+    /** The fewest θ entries worth a slice of their own in the ordered commit. */
+    private static final int MIN_SLICE = 4096;
     private final SparseAutoencoder config;
     private final int samples;
     private final ChunkKernel kernel;
@@ -30,9 +32,11 @@ public final class BlockSums {
     private boolean prepared;
     private final ChunkRunner.ChunkTask firstPass;
     private final ChunkRunner.ChunkTask secondPass;
-    private final ChunkRunner.ChunkTask commit;
+    private final ChunkRunner.SliceTask commit;
     private final ChunkRunner.ChunkTask onePass;
-    private final ChunkRunner.ChunkTask onePassCommit;
+    private final ChunkRunner.SliceTask onePassCommit;
+    /** Slices of θ committed each in its own turn; cut finer than the workers so that they rarely wait. */
+    private final int commitSlices;
     private double[] sparsity;
     private double[] gradientTarget;
     private double[] activationTarget;
@@ -83,12 +87,21 @@ public final class BlockSums {
         this.preparedTheta = new double[config.parameterCount()];
         this.firstPass = (worker, chunk) -> kernel.activationSums(worker, chunk, chunkSums, chunk * config.hidden());
         this.secondPass = (worker, chunk) -> chunkSquaredError[chunk] = kernel.chunkGradient(worker, chunk, sparsity);
-        this.commit = (worker, chunk) -> kernel.addChunkGradient(worker, gradientTarget);
+        int n = config.parameterCount();
+        this.commitSlices = workers <= 1 ? 1 : Math.max(1, Math.min(4 * workers, n / MIN_SLICE));
+        this.commit = (worker, chunk, slice) -> kernel.addChunkGradient(worker, gradientTarget,
+                sliceStart(slice), sliceStart(slice + 1));
         this.onePass = (worker, chunk) -> chunkSquaredError[chunk] = kernel.chunkGradientOnePass(worker, chunk);
-        this.onePassCommit = (worker, chunk) -> {
-            kernel.addChunkGradient(worker, gradientTarget);
-            kernel.addOnePassSums(worker, activationTarget, fPrimeXTarget, fPrimeSumsTarget);
+        this.onePassCommit = (worker, chunk, slice) -> {
+            kernel.addChunkGradient(worker, gradientTarget, sliceStart(slice), sliceStart(slice + 1));
+            if (slice == commitSlices - 1) {
+                kernel.addOnePassSums(worker, activationTarget, fPrimeXTarget, fPrimeSumsTarget);
+            }
         };
+    }
+
+    private int sliceStart(int slice) {
+        return (int) ((long) config.parameterCount() * slice / commitSlices);
     }
 
     /** The block's samples. */
@@ -140,7 +153,7 @@ public final class BlockSums {
         this.sparsity = sparsity;
         this.gradientTarget = gradient;
         try {
-            runner.runOrdered(kernel.chunks, secondPass, commit);
+            runner.runOrdered(kernel.chunks, secondPass, commitSlices, commit);
         } finally {
             this.sparsity = null;
             this.gradientTarget = null;
@@ -177,7 +190,7 @@ public final class BlockSums {
         fPrimeXTarget = fPrimeX;
         fPrimeSumsTarget = fPrimeSums;
         try {
-            runner.runOrdered(kernel.chunks, onePass, onePassCommit);
+            runner.runOrdered(kernel.chunks, onePass, commitSlices, onePassCommit);
         } finally {
             gradientTarget = null;
             activationTarget = null;

@@ -62,8 +62,11 @@ abstract class ChunkKernel {
      */
     abstract double chunkGradient(int worker, int chunk, double[] sparsity);
 
-    /** Adds the worker's last chunk gradient into {@code gradient} (θ layout). */
-    abstract void addChunkGradient(int worker, double[] gradient);
+    /**
+     * Adds the part of the worker's last chunk gradient at θ indices [from, to) into {@code gradient}
+     * (θ layout): commits of disjoint ranges may run at the same time.
+     */
+    abstract void addChunkGradient(int worker, double[] gradient, int from, int to);
 
     /**
      * Both passes in one, for a kernel made for it: the chunk's Σ a2, its gradient sums without the
@@ -77,6 +80,21 @@ abstract class ChunkKernel {
 
     /** Adds the worker's last one-pass extra sums: Σ a2 (h), Σ f′(z2) xᵀ (h × v, W1's layout) and Σ f′(z2) (h). */
     abstract void addOnePassSums(int worker, double[] activationSums, double[] fPrimeX, double[] fPrimeSums);
+
+    /** Adds values[i] into target[offset + i] for the i with offset + i in [from, to). */
+    static void addRange(double[] target, int offset, double[] values, int from, int to) {
+        int end = Math.min(to, offset + values.length);
+        for (int t = Math.max(from, offset); t < end; t++) {
+            target[t] += values[t - offset];
+        }
+    }
+
+    static void addRange(double[] target, int offset, float[] values, int from, int to) {
+        int end = Math.min(to, offset + values.length);
+        for (int t = Math.max(from, offset); t < end; t++) {
+            target[t] += values[t - offset];
+        }
+    }
 
     static void add(double[] target, int offset, double[] values) {
         for (int i = 0; i < values.length; i++) {

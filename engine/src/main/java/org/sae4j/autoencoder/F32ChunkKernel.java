@@ -207,11 +207,11 @@ final class F32ChunkKernel extends ChunkKernel {
     }
 
     @Override
-    void addChunkGradient(int worker, double[] gradient) {
+    void addChunkGradient(int worker, double[] gradient, int from, int to) {
         Workspace ws = workspaces[worker];
-        add(gradient, config.w1Offset(), ws.gradW1);
-        add(gradient, config.w2Offset(), ws.gradW2);
-        add(gradient, config.b1Offset(), ws.gradB1);
-        add(gradient, config.b2Offset(), ws.gradB2);
+        addRange(gradient, config.w1Offset(), ws.gradW1, from, to);
+        addRange(gradient, config.w2Offset(), ws.gradW2, from, to);
+        addRange(gradient, config.b1Offset(), ws.gradB1, from, to);
+        addRange(gradient, config.b2Offset(), ws.gradB2, from, to);
     }
 }

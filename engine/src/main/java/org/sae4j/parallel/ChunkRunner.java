@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>{@link #runOrdered} gives deterministic reductions: chunks are computed in parallel, but their
  * results are committed strictly in chunk order, so floating-point sums come out bitwise identical
  * whatever the thread count. A worker waits for its turn only after computing; equal-sized chunks
- * finish at about the same time, so the waits are short.
+ * finish at about the same time, so the waits are short. A commit may be cut into slices that touch
+ * disjoint parts of the total: each slice then keeps its own turn, so chunk c commits slice 1 while
+ * chunk c + 1 commits slice 0. Every element still receives the chunks in increasing order (the same
+ * bits for any number of slices), but the commits no longer form one serial queue.
  *
  * <p>With one thread or one chunk, work runs on the calling thread with no pool hand-off.
  */
@@ -21,6 +24,12 @@ public final class ChunkRunner {
     @FunctionalInterface
     public interface ChunkTask {
         void run(int worker, int chunk);
+    }
+
+    /** Part {@code slice} of the commit of chunk {@code chunk}, by the worker that computed it. */
+    @FunctionalInterface
+    public interface SliceTask {
+        void run(int worker, int chunk, int slice);
     }
 
     private final int threads;
@@ -46,17 +55,29 @@ public final class ChunkRunner {
      * chunk order, each commit after its own compute, by the same worker slot. Waits for all.
      */
     public void runOrdered(int chunks, ChunkTask compute, ChunkTask commit) {
+        runOrdered(chunks, compute, 1, commit == null ? null : (worker, chunk, slice) -> commit.run(worker, chunk));
+    }
+
+    /**
+     * Runs {@code compute} for every chunk in parallel, then, by the same worker slot, {@code commit} for
+     * each of its {@code slices} slices: slice s of chunk c after slice s of chunk c − 1. The slices of
+     * one commit must touch disjoint data. Waits for all.
+     */
+    public void runOrdered(int chunks, ChunkTask compute, int slices, SliceTask commit) {
+        if (slices < 1) {
+            throw new IllegalArgumentException("slices must be >= 1, got " + slices);
+        }
         int workers = Math.min(threads, chunks);
         if (workers <= 1) {
             for (int c = 0; c < chunks; c++) {
                 compute.run(0, c);
-                if (commit != null) {
-                    commit.run(0, c);
+                for (int s = 0; commit != null && s < slices; s++) {
+                    commit.run(0, c, s);
                 }
             }
             return;
         }
-        Round round = new Round(chunks, compute, commit);
+        Round round = new Round(chunks, compute, slices, commit);
         runtime.invoke(new RecursiveAction() {
             @Override
             protected void compute() {
@@ -76,19 +97,28 @@ public final class ChunkRunner {
         round.rethrowFailure();
     }
 
-    /** The shared state of one call: the next chunk to claim and the next chunk to commit. */
+    /**
+     * The shared state of one call: the next chunk to claim, and for each slice the next chunk to commit
+     * it, guarded by that slice's lock.
+     */
     private static final class Round {
         private final int chunks;
         private final ChunkTask compute;
-        private final ChunkTask commit;
+        private final SliceTask commit;
         private final AtomicInteger nextClaim = new AtomicInteger();
-        private int nextCommit;
-        private Throwable failure;
+        private final int[] nextCommit;
+        private final Object[] locks;
+        private volatile Throwable failure;
 
-        Round(int chunks, ChunkTask compute, ChunkTask commit) {
+        Round(int chunks, ChunkTask compute, int slices, SliceTask commit) {
             this.chunks = chunks;
             this.compute = compute;
             this.commit = commit;
+            this.nextCommit = new int[slices];
+            this.locks = new Object[slices];
+            for (int s = 0; s < slices; s++) {
+                locks[s] = new Object();
+            }
         }
 
         void work(int slot) {
@@ -96,12 +126,12 @@ public final class ChunkRunner {
             while ((c = nextClaim.getAndIncrement()) < chunks) {
                 try {
                     compute.run(slot, c);
-                    if (commit != null) {
-                        if (!awaitTurn(c)) {
+                    for (int s = 0; commit != null && s < locks.length; s++) {
+                        if (!awaitTurn(s, c)) {
                             return;
                         }
-                        commit.run(slot, c);
-                        finishTurn();
+                        commit.run(slot, c, s);
+                        finishTurn(s);
                     }
                 } catch (RuntimeException | Error e) {
                     fail(e);
@@ -110,16 +140,23 @@ public final class ChunkRunner {
             }
         }
 
-        /** Waits until {@code chunk} may commit; false when another worker failed and the round is over. */
-        private synchronized boolean awaitTurn(int chunk) {
-            // Every chunk below this one was claimed by a running worker, so the wait ends unless a
+        /**
+         * Waits until {@code chunk} may commit {@code slice}; false when another worker failed and the
+         * round is over.
+         */
+        private boolean awaitTurn(int slice, int chunk) {
+            // Chunks are claimed in order and a worker holds one at a time, so the lowest chunk not yet
+            // committed on a slice belongs to a worker that is not waiting on it: the wait ends unless a
             // worker failed.
             boolean interrupted = false;
-            while (nextCommit != chunk && failure == null) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
+            Object lock = locks[slice];
+            synchronized (lock) {
+                while (nextCommit[slice] != chunk && failure == null) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
             }
             if (interrupted) {
@@ -128,19 +165,28 @@ public final class ChunkRunner {
             return failure == null;
         }
 
-        private synchronized void finishTurn() {
-            nextCommit++;
-            notifyAll();
+        private void finishTurn(int slice) {
+            Object lock = locks[slice];
+            synchronized (lock) {
+                nextCommit[slice]++;
+                lock.notifyAll();
+            }
         }
 
-        private synchronized void fail(Throwable e) {
-            if (failure == null) {
-                failure = e;
-            } else {
-                failure.addSuppressed(e);
+        private void fail(Throwable e) {
+            synchronized (this) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
             nextClaim.set(chunks);
-            notifyAll();
+            for (Object lock : locks) {
+                synchronized (lock) {
+                    lock.notifyAll();
+                }
+            }
         }
 
         synchronized void rethrowFailure() {

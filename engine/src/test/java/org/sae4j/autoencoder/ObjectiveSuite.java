@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.data.Dataset;
@@ -274,10 +275,12 @@ public abstract class ObjectiveSuite {
         }
     }
 
-    @Test
-    void bitwiseIdenticalForAnyThreadCountAndCacheSetting() {
-        SparseAutoencoder c = new SparseAutoencoder(20, 9, 0.05, 1e-4, 3);
-        Dataset data = randomData(20, 1003, 21);
+    /** 20 -> 9 commits each chunk whole; 64 -> 100 (12 964 parameters) commits it in slices. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"20, 9", "64, 100"})
+    void bitwiseIdenticalForAnyThreadCountAndCacheSetting(int v, int h) {
+        SparseAutoencoder c = new SparseAutoencoder(v, h, 0.05, 1e-4, 3);
+        Dataset data = randomData(v, 1003, 21);
         double[] theta = theta(c, 4);
         for (Precision precision : Precision.values()) {
             double[] reference = null;
@@ -297,6 +300,32 @@ public abstract class ObjectiveSuite {
                             assertEquals(referenceCost, cost, precision + " threads=" + threads + ": cost bits differ");
                             assertArrayEquals(reference, grad, 0.0, precision + " threads=" + threads + ": gradient differs");
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The one-pass sums of a model committed in slices: the same bits on 1, 2 and 3 threads. */
+    @Test
+    void onePassSumsAreBitwiseIdenticalForAnyThreadCount() {
+        SparseAutoencoder c = new SparseAutoencoder(64, 100, 0.05, 1e-4, 3);
+        Dataset data = randomData(64, 1003, 22);
+        double[] theta = theta(c, 5);
+        for (Precision precision : Precision.values()) {
+            double[][] reference = null;
+            for (int t : new int[] {1, 2, 3}) {
+                double[][] sums = {new double[theta.length], new double[c.hidden()],
+                    new double[c.hidden() * c.visible()], new double[c.hidden()], new double[1]};
+                try (ParallelRuntime threads = ParallelRuntime.create(t)) {
+                    BlockSums block = new BlockSums(c, data, settings(t, 64, precision), threads, true);
+                    sums[4][0] = block.addOnePassSums(theta, sums[0], sums[1], sums[2], sums[3]);
+                }
+                if (reference == null) {
+                    reference = sums;
+                } else {
+                    for (int i = 0; i < sums.length; i++) {
+                        assertArrayEquals(reference[i], sums[i], 0.0, precision + " threads=" + t + " sum " + i);
                     }
                 }
             }

@@ -5,14 +5,44 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A Vector API kernel of two vectors × 4 columns: 8 vector accumulators of the platform's preferred
- * width (a 2L × 4 tile for L lanes, so AVX-512 and Arm get their width without code changes). Two vectors by four columns beat the textbook 8×6 on this
- * machine: with more accumulators C2 runs out of registers and spills.
+ * width (a 2L × 4 tile for L lanes). With 16 vector registers (AVX2) two vectors by four columns beat the
+ * textbook 8×6: with more accumulators C2 runs out of registers and spills. With 32 (AVX-512),
+ * {@link DoubleWideVectorKernel} has room for twice the columns.
  *
  * <p>Only loaded when the module {@code jdk.incubator.vector} is in the boot layer.
  */
 final class DoubleVectorKernel implements DoubleMicroKernel {
+    /** Forces the kernel's column count, 4 or 8, instead of the choice by vector width (for measuring). */
+    static final String COLUMNS_PROPERTY = "sae4j.java.kernelColumns";
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /** Vectors this wide come with 32 vector registers (AVX-512, SVE-512), enough for 2 × 8 accumulators. */
+    private static final int WIDE_BITS = 512;
+
+    /**
+     * The kernel for this JVM's preferred vector width: 2 vectors × 8 columns at 512 bits and more, 2 × 4
+     * below, unless {@value #COLUMNS_PROPERTY} says otherwise.
+     */
+    static DoubleMicroKernel forPreferredWidth() {
+        String forced = System.getProperty(COLUMNS_PROPERTY, "").trim();
+        int columns = switch (forced) {
+            case "" -> SPECIES.vectorBitSize() >= WIDE_BITS ? 8 : 4;
+            case "4" -> 4;
+            case "8" -> 8;
+            default -> throw new IllegalArgumentException("-D" + COLUMNS_PROPERTY + " must be 4 or 8, got '"
+                    + forced + "'");
+        };
+        return withColumns(columns);
+    }
+
+    /** The 2 × {@code columns} kernel, 4 or 8 columns, whatever the width. */
+    static DoubleMicroKernel withColumns(int columns) {
+        return switch (columns) {
+            case 4 -> new DoubleVectorKernel();
+            case 8 -> new DoubleWideVectorKernel();
+            default -> throw new IllegalArgumentException("vector kernels have 4 or 8 columns, not " + columns);
+        };
+    }
 
     @Override
     public int rows() {

@@ -63,12 +63,28 @@ public final class JavaBackend implements MatrixBackend {
             case AUTO -> autoVector();
         };
         if (vector) {
-            doubleGemm = new DoubleGemm(new DoubleVectorKernel(), blocking);
-            floatGemm = new FloatGemm(new FloatVectorKernel(), blocking);
+            doubleGemm = new DoubleGemm(DoubleVectorKernel.forPreferredWidth(), blocking);
+            floatGemm = new FloatGemm(FloatVectorKernel.forPreferredWidth(), blocking);
         } else {
             doubleGemm = new DoubleGemm(new DoubleScalarKernel(), blocking);
             floatGemm = new FloatGemm(new FloatScalarKernel(), blocking);
         }
+    }
+
+    private JavaBackend(DoubleMicroKernel doubleKernel, FloatMicroKernel floatKernel) {
+        doubleGemm = new DoubleGemm(doubleKernel, GemmBlocking.fromProperty());
+        floatGemm = new FloatGemm(floatKernel, GemmBlocking.fromProperty());
+    }
+
+    /**
+     * The Vector API kernels of 2 vectors × {@code columns} (4 or 8) whatever the vector width, for the
+     * tests and the benchmarks that compare the shapes.
+     */
+    public static JavaBackend withVectorColumns(int columns) {
+        if (!vectorApiAvailable()) {
+            throw new IllegalStateException("the Vector API kernels need the module jdk.incubator.vector");
+        }
+        return new JavaBackend(DoubleVectorKernel.withColumns(columns), FloatVectorKernel.withColumns(columns));
     }
 
     /** Whether {@code jdk.incubator.vector} is in the boot layer of this JVM. */
@@ -110,7 +126,7 @@ public final class JavaBackend implements MatrixBackend {
 
     /** Whether this instance runs the Vector API kernel. */
     public boolean usesVectorApi() {
-        return doubleGemm.kernel() instanceof DoubleVectorKernel;
+        return !(doubleGemm.kernel() instanceof DoubleScalarKernel);
     }
 
     @Override

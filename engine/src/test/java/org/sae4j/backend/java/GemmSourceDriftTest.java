@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The float GEMM sources must stay word-for-word translations of the double ones (engine/scripts/gen-float-gemm.sh). */
 class GemmSourceDriftTest {
     @ParameterizedTest
-    @ValueSource(strings = {"Gemm", "MicroKernel", "ScalarKernel", "VectorKernel"})
+    @ValueSource(strings = {"Gemm", "MicroKernel", "ScalarKernel", "VectorKernel", "WideVectorKernel"})
     void floatSourceIsGeneratedFromDoubleSource(String name) throws IOException {
         Path dir = Path.of("src/main/java/org/sae4j/backend/java");
         String expected = Files.readString(dir.resolve("Double" + name + ".java"))

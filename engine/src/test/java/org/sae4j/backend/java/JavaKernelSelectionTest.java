@@ -22,6 +22,22 @@ class JavaKernelSelectionTest {
         }
     }
 
+    /** 2 vectors x 8 columns where vectors are 512 bits or more (32 registers), 2 x 4 below. */
+    @Test
+    void theVectorKernelShapeFollowsTheVectorWidth() {
+        JavaBackend backend = new JavaBackend();
+        org.junit.jupiter.api.Assumptions.assumeTrue(backend.usesVectorApi(), "needs jdk.incubator.vector");
+        String kernel = backend.info().kernel();
+        int bits = Integer.parseInt(kernel.replaceAll(".*?vector-api (\\d+)-bit.*", "$1"));
+        int lanes64 = bits / 64;
+        String shape = (2 * lanes64) + "x" + (bits >= 512 ? 8 : 4);
+        assertTrue(kernel.startsWith("f64 vector-api " + bits + "-bit " + shape), kernel);
+        String expectBits = System.getProperty("sae4j.expectVectorBits", "");
+        if (!expectBits.isEmpty()) {
+            assertEquals(Integer.parseInt(expectBits), bits, "the run's -XX:MaxVectorSize sets the width: " + kernel);
+        }
+    }
+
     @Test
     void scalarCanAlwaysBeForcedAndVectorOnlyWithTheModule() {
         assertFalse(new JavaBackend(JavaBackend.Kernel.SCALAR).usesVectorApi());

@@ -1,0 +1,15 @@
+package org.sae4j.backend.java;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.sae4j.autoencoder.ObjectiveSuite;
+import org.sae4j.backend.MatrixBackend;
+
+/** The objective suite on the Vector API kernel of 2 vectors x 4 columns, whatever the vector width. */
+class NarrowVectorKernelObjectiveTest extends ObjectiveSuite {
+    @Override
+    protected MatrixBackend backend() {
+        assumeTrue(JavaBackend.vectorApiAvailable(), "needs jdk.incubator.vector");
+        return JavaBackend.withVectorColumns(4);
+    }
+}

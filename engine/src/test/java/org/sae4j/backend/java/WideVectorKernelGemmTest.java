@@ -1,0 +1,18 @@
+package org.sae4j.backend.java;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.sae4j.backend.GemmSuite;
+import org.sae4j.backend.MatrixBackend;
+
+/**
+ * The GEMM contract for the Vector API kernel of 2 vectors x 8 columns, whatever this machine's vector width
+ * would choose (the runs with and without -XX:MaxVectorSize=32 cover both widths).
+ */
+class WideVectorKernelGemmTest extends GemmSuite {
+    @Override
+    protected MatrixBackend backend() {
+        assumeTrue(JavaBackend.vectorApiAvailable(), "needs jdk.incubator.vector");
+        return JavaBackend.withVectorColumns(8);
+    }
+}
