@@ -26,8 +26,8 @@ final class DoubleGemm {
      * region boundary, so both panels start on a cache line ({@link HeapLayout}).
      */
     private final ThreadLocal<double[]> panels;
-    /** Scratch tile for the edges, one per thread. */
-    private final ThreadLocal<double[]> edges;
+    /** The micro-kernel's output tile, one per thread. */
+    private final ThreadLocal<double[]> tiles;
     private static final int A_START = (HeapLayout.CACHE_LINE - HeapLayout.ARRAY_DATA_OFFSET) / Double.BYTES;
     private final int bStart;
 
@@ -40,7 +40,7 @@ final class DoubleGemm {
         int needed = bStart + this.blocking.kc() * this.blocking.nc();
         int length = (int) Math.max(needed, HeapLayout.humongousBytes() / Double.BYTES + 1);
         this.panels = ThreadLocal.withInitial(() -> new double[length]);
-        this.edges = ThreadLocal.withInitial(() -> new double[mr * nr]);
+        this.tiles = ThreadLocal.withInitial(() -> new double[mr * nr]);
     }
 
     DoubleMicroKernel kernel() {
@@ -69,7 +69,7 @@ final class DoubleGemm {
             scale(m, n, beta, c, offC, ldc);
         }
         double[] packed = panels.get();
-        double[] edge = edges.get();
+        double[] tile = tiles.get();
         // Each dimension is cut into equal blocks no larger than the limit, in whole micro-panels: a
         // short last block (k = 784 as 384 + 384 + 16) would cost a full pass over C for little work.
         int kBlocks = ceilDiv(k, blocking.kc());
@@ -88,7 +88,7 @@ final class DoubleGemm {
                     int ic = boundary(mUnits, mBlocks, ib) * mr;
                     int mc = Math.min(m, boundary(mUnits, mBlocks, ib + 1) * mr) - ic;
                     packA(transA, mc, kc, a, offA, lda, ic, pc, packed);
-                    macroKernel(mc, nc, kc, alpha, packed, c, offC + ic + jc * ldc, ldc, edge,
+                    macroKernel(mc, nc, kc, alpha, packed, c, offC + ic + jc * ldc, ldc, tile,
                             kb > 0 || !overwriteFirst);
                 }
             }
@@ -237,25 +237,30 @@ final class DoubleGemm {
     }
 
     private void macroKernel(int mc, int nc, int kc, double alpha, double[] packed,
-                             double[] c, int offC, int ldc, double[] edge, boolean accumulate) {
+                             double[] c, int offC, int ldc, double[] tile, boolean accumulate) {
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
             for (int ir = 0; ir < mc; ir += mr) {
                 int rows = Math.min(mr, mc - ir);
+                kernel.multiply(kc, packed, A_START + ir * kc, packed, bStart + jr * kc, tile);
                 int at = offC + ir + jr * ldc;
                 if (rows == mr && cols == nr) {
-                    kernel.multiplyAdd(kc, alpha, packed, A_START + ir * kc, packed, bStart + jr * kc, c, at, ldc,
-                            accumulate);
+                    kernel.writeTile(tile, alpha, c, at, ldc, accumulate);
                 } else {
-                    kernel.multiplyAdd(kc, alpha, packed, A_START + ir * kc, packed, bStart + jr * kc, edge, 0, mr,
-                            false);
-                    for (int j = 0; j < cols; j++) {
-                        for (int i = 0; i < rows; i++) {
-                            int ij = at + i + j * ldc;
-                            c[ij] = accumulate ? c[ij] + edge[i + j * mr] : edge[i + j * mr];
-                        }
-                    }
+                    writeEdge(tile, rows, cols, alpha, c, at, ldc, accumulate);
                 }
+            }
+        }
+    }
+
+    /** The part of a tile that lies inside C, at its right or bottom edge. */
+    private void writeEdge(double[] tile, int rows, int cols, double alpha, double[] c, int at, int ldc,
+                           boolean accumulate) {
+        for (int j = 0; j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                int ij = at + i + j * ldc;
+                // C is read only when accumulating: with beta = 0 it may hold anything, NaN included
+                c[ij] = accumulate ? Math.fma(alpha, tile[i + j * mr], c[ij]) : alpha * tile[i + j * mr];
             }
         }
     }

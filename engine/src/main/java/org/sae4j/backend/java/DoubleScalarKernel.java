@@ -21,9 +21,7 @@ final class DoubleScalarKernel implements DoubleMicroKernel {
     }
 
     @Override
-    public void multiplyAdd(int kc, double alpha, double[] pa, int ia, double[] pb, int ib,
-                            double[] c, int offC, int ldc,
-                            boolean accumulate) {
+    public void multiply(int kc, double[] pa, int ia, double[] pb, int ib, double[] tile) {
         double c00 = 0, c10 = 0, c20 = 0, c30 = 0;
         double c01 = 0, c11 = 0, c21 = 0, c31 = 0;
         double c02 = 0, c12 = 0, c22 = 0, c32 = 0;
@@ -56,30 +54,31 @@ final class DoubleScalarKernel implements DoubleMicroKernel {
             ia += 4;
             ib += 4;
         }
-        int c0 = offC;
-        int c1 = offC + ldc;
-        int c2 = c1 + ldc;
-        int c3 = c2 + ldc;
-        put(c, c0, alpha * c00, accumulate);
-        put(c, c0 + 1, alpha * c10, accumulate);
-        put(c, c0 + 2, alpha * c20, accumulate);
-        put(c, c0 + 3, alpha * c30, accumulate);
-        put(c, c1, alpha * c01, accumulate);
-        put(c, c1 + 1, alpha * c11, accumulate);
-        put(c, c1 + 2, alpha * c21, accumulate);
-        put(c, c1 + 3, alpha * c31, accumulate);
-        put(c, c2, alpha * c02, accumulate);
-        put(c, c2 + 1, alpha * c12, accumulate);
-        put(c, c2 + 2, alpha * c22, accumulate);
-        put(c, c2 + 3, alpha * c32, accumulate);
-        put(c, c3, alpha * c03, accumulate);
-        put(c, c3 + 1, alpha * c13, accumulate);
-        put(c, c3 + 2, alpha * c23, accumulate);
-        put(c, c3 + 3, alpha * c33, accumulate);
+        tile[0] = c00;
+        tile[1] = c10;
+        tile[2] = c20;
+        tile[3] = c30;
+        tile[4] = c01;
+        tile[5] = c11;
+        tile[6] = c21;
+        tile[7] = c31;
+        tile[8] = c02;
+        tile[9] = c12;
+        tile[10] = c22;
+        tile[11] = c32;
+        tile[12] = c03;
+        tile[13] = c13;
+        tile[14] = c23;
+        tile[15] = c33;
     }
 
-    /** C[at] = value, or C[at] + value when accumulating (C is not read otherwise: it may hold NaN). */
-    private static void put(double[] c, int at, double value, boolean accumulate) {
-        c[at] = accumulate ? c[at] + value : value;
+    @Override
+    public void writeTile(double[] tile, double alpha, double[] c, int offC, int ldc, boolean accumulate) {
+        for (int j = 0; j < 4; j++) {
+            for (int i = 0; i < 4; i++) {
+                int at = offC + i + j * ldc;
+                c[at] = accumulate ? Math.fma(alpha, tile[i + 4 * j], c[at]) : alpha * tile[i + 4 * j];
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ final class FloatVectorKernel implements FloatMicroKernel {
     static final String COLUMNS_PROPERTY = "sae4j.java.kernelColumns";
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    private static final int COLUMNS = 4;
     /** Vectors this wide come with 32 vector registers (AVX-512, SVE-512), enough for 2 × 8 accumulators. */
     private static final int WIDE_BITS = 512;
 
@@ -51,7 +52,7 @@ final class FloatVectorKernel implements FloatMicroKernel {
 
     @Override
     public int columns() {
-        return 4;
+        return COLUMNS;
     }
 
     @Override
@@ -60,9 +61,7 @@ final class FloatVectorKernel implements FloatMicroKernel {
     }
 
     @Override
-    public void multiplyAdd(int kc, float alpha, float[] pa, int ia, float[] pb, int ib,
-                            float[] c, int offC, int ldc,
-                            boolean accumulate) {
+    public void multiply(int kc, float[] pa, int ia, float[] pb, int ib, float[] tile) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c10 = c00;
         FloatVector c01 = c00;
@@ -87,36 +86,37 @@ final class FloatVectorKernel implements FloatMicroKernel {
             c03 = a0.fma(b, c03);
             c13 = a1.fma(b, c13);
             ia += 2 * LANES;
-            ib += 4;
+            ib += COLUMNS;
         }
-        // The C update is written out here, not in a helper: a vector passed to a method that the JIT
-        // does not inline is boxed, which allocates on every call and is many times slower.
+        // Written out, not in a helper: a vector passed to a method the JIT does not inline is boxed.
+        c00.intoArray(tile, 0);
+        c10.intoArray(tile, 0 + LANES);
+        c01.intoArray(tile, 2 * LANES);
+        c11.intoArray(tile, 2 * LANES + LANES);
+        c02.intoArray(tile, 2 * 2 * LANES);
+        c12.intoArray(tile, 2 * 2 * LANES + LANES);
+        c03.intoArray(tile, 3 * 2 * LANES);
+        c13.intoArray(tile, 3 * 2 * LANES + LANES);
+    }
+
+    @Override
+    public void writeTile(float[] tile, float alpha, float[] c, int offC, int ldc, boolean accumulate) {
+        // A loop in a method of its own: small enough for the JIT to keep every vector in a register.
         FloatVector va = FloatVector.broadcast(SPECIES, alpha);
-        int at = offC;
         if (accumulate) {
-            c00.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-            c10.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-            at += ldc;
-            c01.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-            c11.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-            at += ldc;
-            c02.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-            c12.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-            at += ldc;
-            c03.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-            c13.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+            for (int j = 0, at = offC; j < COLUMNS; j++, at += ldc) {
+                int t = 2 * LANES * j;
+                FloatVector.fromArray(SPECIES, tile, t).fma(va, FloatVector.fromArray(SPECIES, c, at))
+                        .intoArray(c, at);
+                FloatVector.fromArray(SPECIES, tile, t + LANES).fma(va, FloatVector.fromArray(SPECIES, c, at + LANES))
+                        .intoArray(c, at + LANES);
+            }
         } else {
-            c00.mul(va).intoArray(c, at);
-            c10.mul(va).intoArray(c, at + LANES);
-            at += ldc;
-            c01.mul(va).intoArray(c, at);
-            c11.mul(va).intoArray(c, at + LANES);
-            at += ldc;
-            c02.mul(va).intoArray(c, at);
-            c12.mul(va).intoArray(c, at + LANES);
-            at += ldc;
-            c03.mul(va).intoArray(c, at);
-            c13.mul(va).intoArray(c, at + LANES);
+            for (int j = 0, at = offC; j < COLUMNS; j++, at += ldc) {
+                int t = 2 * LANES * j;
+                FloatVector.fromArray(SPECIES, tile, t).mul(va).intoArray(c, at);
+                FloatVector.fromArray(SPECIES, tile, t + LANES).mul(va).intoArray(c, at + LANES);
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class FloatWideVectorKernel implements FloatMicroKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    private static final int COLUMNS = 8;
 
     @Override
     public int rows() {
@@ -22,7 +23,7 @@ final class FloatWideVectorKernel implements FloatMicroKernel {
 
     @Override
     public int columns() {
-        return 8;
+        return COLUMNS;
     }
 
     @Override
@@ -31,9 +32,7 @@ final class FloatWideVectorKernel implements FloatMicroKernel {
     }
 
     @Override
-    public void multiplyAdd(int kc, float alpha, float[] pa, int ia, float[] pb, int ib,
-                            float[] c, int offC, int ldc,
-                            boolean accumulate) {
+    public void multiply(int kc, float[] pa, int ia, float[] pb, int ib, float[] tile) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c10 = c00;
         FloatVector c01 = c00;
@@ -78,59 +77,45 @@ final class FloatWideVectorKernel implements FloatMicroKernel {
             c07 = a0.fma(b, c07);
             c17 = a1.fma(b, c17);
             ia += 2 * LANES;
-            ib += 8;
+            ib += COLUMNS;
         }
         // Written out, not in a helper: a vector passed to a method the JIT does not inline is boxed.
+        c00.intoArray(tile, 0);
+        c10.intoArray(tile, 0 + LANES);
+        c01.intoArray(tile, 2 * LANES);
+        c11.intoArray(tile, 2 * LANES + LANES);
+        c02.intoArray(tile, 2 * 2 * LANES);
+        c12.intoArray(tile, 2 * 2 * LANES + LANES);
+        c03.intoArray(tile, 3 * 2 * LANES);
+        c13.intoArray(tile, 3 * 2 * LANES + LANES);
+        c04.intoArray(tile, 4 * 2 * LANES);
+        c14.intoArray(tile, 4 * 2 * LANES + LANES);
+        c05.intoArray(tile, 5 * 2 * LANES);
+        c15.intoArray(tile, 5 * 2 * LANES + LANES);
+        c06.intoArray(tile, 6 * 2 * LANES);
+        c16.intoArray(tile, 6 * 2 * LANES + LANES);
+        c07.intoArray(tile, 7 * 2 * LANES);
+        c17.intoArray(tile, 7 * 2 * LANES + LANES);
+    }
+
+    @Override
+    public void writeTile(float[] tile, float alpha, float[] c, int offC, int ldc, boolean accumulate) {
+        // A loop in a method of its own: small enough for the JIT to keep every vector in a register.
         FloatVector va = FloatVector.broadcast(SPECIES, alpha);
-        int at = offC;
         if (accumulate) {
-            c00.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-            c10.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-            at += ldc;
-            c01.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-            c11.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-            at += ldc;
-            c02.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-            c12.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-            at += ldc;
-            c03.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-            c13.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-            at += ldc;
-            c04.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-            c14.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-            at += ldc;
-            c05.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-            c15.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-            at += ldc;
-            c06.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-            c16.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
-            at += ldc;
-            c07.fma(va, FloatVector.fromArray(SPECIES, c, at)).intoArray(c, at);
-            c17.fma(va, FloatVector.fromArray(SPECIES, c, at + LANES)).intoArray(c, at + LANES);
+            for (int j = 0, at = offC; j < COLUMNS; j++, at += ldc) {
+                int t = 2 * LANES * j;
+                FloatVector.fromArray(SPECIES, tile, t).fma(va, FloatVector.fromArray(SPECIES, c, at))
+                        .intoArray(c, at);
+                FloatVector.fromArray(SPECIES, tile, t + LANES).fma(va, FloatVector.fromArray(SPECIES, c, at + LANES))
+                        .intoArray(c, at + LANES);
+            }
         } else {
-            c00.mul(va).intoArray(c, at);
-            c10.mul(va).intoArray(c, at + LANES);
-            at += ldc;
-            c01.mul(va).intoArray(c, at);
-            c11.mul(va).intoArray(c, at + LANES);
-            at += ldc;
-            c02.mul(va).intoArray(c, at);
-            c12.mul(va).intoArray(c, at + LANES);
-            at += ldc;
-            c03.mul(va).intoArray(c, at);
-            c13.mul(va).intoArray(c, at + LANES);
-            at += ldc;
-            c04.mul(va).intoArray(c, at);
-            c14.mul(va).intoArray(c, at + LANES);
-            at += ldc;
-            c05.mul(va).intoArray(c, at);
-            c15.mul(va).intoArray(c, at + LANES);
-            at += ldc;
-            c06.mul(va).intoArray(c, at);
-            c16.mul(va).intoArray(c, at + LANES);
-            at += ldc;
-            c07.mul(va).intoArray(c, at);
-            c17.mul(va).intoArray(c, at + LANES);
+            for (int j = 0, at = offC; j < COLUMNS; j++, at += ldc) {
+                int t = 2 * LANES * j;
+                FloatVector.fromArray(SPECIES, tile, t).mul(va).intoArray(c, at);
+                FloatVector.fromArray(SPECIES, tile, t + LANES).mul(va).intoArray(c, at + LANES);
+            }
         }
     }
 }

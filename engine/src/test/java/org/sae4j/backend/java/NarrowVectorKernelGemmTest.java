@@ -2,6 +2,7 @@ package org.sae4j.backend.java;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.sae4j.backend.GemmSuite;
 import org.sae4j.backend.MatrixBackend;
 
@@ -10,9 +11,13 @@ import org.sae4j.backend.MatrixBackend;
  * would choose (the runs with and without -XX:MaxVectorSize=32 cover both widths).
  */
 class NarrowVectorKernelGemmTest extends GemmSuite {
+    @BeforeEach
+    void needsTheVectorApi() {
+        assumeTrue(JavaBackend.vectorApiAvailable(), "needs jdk.incubator.vector");
+    }
+
     @Override
     protected MatrixBackend backend() {
-        assumeTrue(JavaBackend.vectorApiAvailable(), "needs jdk.incubator.vector");
         return JavaBackend.withVectorColumns(4);
     }
 }
