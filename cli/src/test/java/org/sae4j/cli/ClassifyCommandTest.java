@@ -273,4 +273,14 @@ class ClassifyCommandTest {
             assertTrue(run.err().contains("(see 'sae classify --help')"), run.err());
         }
     }
+
+    @Test
+    void everyNewCommandHasHelp() {
+        for (String[] c : new String[][] {{"classify", "--test-fraction"}, {"predict", "--model"},
+            {"self-taught", "--unlabelled-classes"}}) {
+            Cli.Run help = Cli.run(c[0], "--help");
+            assertEquals(0, help.exitCode(), help.transcript());
+            assertTrue(help.out().contains(c[1]) && help.out().contains("--json"), help.out());
+        }
+    }
 }
