@@ -45,6 +45,18 @@ final class FloatVectorKernel implements FloatMicroKernel {
         };
     }
 
+    static {
+        // Runs each method once, in the interpreter, while the class initialises: every vector class it
+        // uses is then loaded before C2 compiles it. A compilation that meets a vector class not yet
+        // loaded (JDK 17) gives up the intrinsics and boxes the vectors for good.
+        FloatVectorKernel kernel = new FloatVectorKernel();
+        float[] tile = new float[kernel.rows() * COLUMNS];
+        float[] panel = new float[Math.max(kernel.rows(), COLUMNS)];
+        kernel.multiply(1, panel, 0, panel, 0, tile);
+        kernel.writeTile(tile, 1, tile, 0, kernel.rows(), false);
+        kernel.writeTile(tile, 1, tile, 0, kernel.rows(), true);
+    }
+
     @Override
     public int rows() {
         return 2 * LANES;
