@@ -76,6 +76,28 @@ class TrainCommandTest {
         assertTrue(Files.isRegularFile(out.resolve("cost.png")));
     }
 
+    /** A tolerance big enough stops at once; both tolerances 0 run the whole budget; negative is a usage error. */
+    @Test
+    void stoppingTolerancesAreOptions() throws Exception {
+        Path x = TestData.writeNpy(dir.resolve("x.npy"), TestData.samples(16, 40, 1));
+        Cli.Run loose = Cli.run("train", "--npy", x.toString(), "--hidden", "4", "--iterations", "50",
+                "--gradient-tolerance", "1e3", "--backend", "java", "--json", "--out", dir.resolve("a").toString());
+        assertEquals(0, loose.exitCode(), loose.transcript());
+        Map<String, Object> a = MiniJson.parseObject(loose.out().strip());
+        assertEquals("GRADIENT_TOLERANCE", a.get("termination"));
+        assertEquals(0.0, ((Number) a.get("iterations")).doubleValue());
+        Cli.Run full = Cli.run("train", "--npy", x.toString(), "--hidden", "4", "--iterations", "25",
+                "--gradient-tolerance", "0", "--progress-tolerance", "0", "--backend", "java", "--json", "--out",
+                dir.resolve("b").toString());
+        assertEquals(0, full.exitCode(), full.transcript());
+        Map<String, Object> b = MiniJson.parseObject(full.out().strip());
+        assertEquals("ITERATION_LIMIT", b.get("termination"));
+        assertEquals(25.0, ((Number) b.get("iterations")).doubleValue());
+        Cli.Run negative = Cli.run("train", "--npy", x.toString(), "--progress-tolerance", "-1");
+        assertEquals(2, negative.exitCode(), negative.transcript());
+        assertTrue(negative.err().contains("--progress-tolerance must be finite and >= 0"), negative.err());
+    }
+
     @Test
     void finalCostIsTheObjectiveAtTheSavedParameters() throws Exception {
         Dataset data = TestData.samples(9, 30, 2);
