@@ -209,6 +209,28 @@ final class DoubleGemm {
     private static void packPanelAcross(int kc, int width, int panel, double[] src, int start, int ld,
                                         double[] packed, int dst) {
         int r = 0;
+        for (; r + 8 <= width; r += 8) {
+            int s0 = start + r * ld;
+            int s1 = s0 + ld;
+            int s2 = s1 + ld;
+            int s3 = s2 + ld;
+            int s4 = s3 + ld;
+            int s5 = s4 + ld;
+            int s6 = s5 + ld;
+            int s7 = s6 + ld;
+            int d = dst + r;
+            for (int p = 0; p < kc; p++) {
+                packed[d] = src[s0 + p];
+                packed[d + 1] = src[s1 + p];
+                packed[d + 2] = src[s2 + p];
+                packed[d + 3] = src[s3 + p];
+                packed[d + 4] = src[s4 + p];
+                packed[d + 5] = src[s5 + p];
+                packed[d + 6] = src[s6 + p];
+                packed[d + 7] = src[s7 + p];
+                d += panel;
+            }
+        }
         for (; r + 4 <= width; r += 4) {
             int s0 = start + r * ld;
             int s1 = s0 + ld;
