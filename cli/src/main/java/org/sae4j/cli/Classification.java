@@ -58,22 +58,24 @@ final class Classification {
         return new Outcome(inputs, r, confusion, train.samples().samples(), seconds);
     }
 
-    /** The hidden activations of every sample, in the settings' precision, with the same labels. */
-    static Labels.Labelled encode(TrainedModel model, Labels.Labelled data, EvaluationSettings settings) {
+    /** The hidden activations of every sample, in the settings' precision. */
+    static Dataset encode(TrainedModel model, Dataset data, EvaluationSettings settings) {
         int h = model.config().hidden();
-        int m = data.samples().samples();
+        int m = data.samples();
         var encoder = model.encoder(settings);
-        Dataset features;
         if (settings.precision() == Precision.F64) {
             double[] out = new double[h * m];
-            encoder.encode(data.samples().toPrecision(Precision.F64), out);
-            features = Dataset.ofDoubles(h, m, out);
-        } else {
-            float[] out = new float[h * m];
-            encoder.encode(data.samples().toPrecision(Precision.F32), out);
-            features = Dataset.ofFloats(h, m, out);
+            encoder.encode(data.toPrecision(Precision.F64), out);
+            return Dataset.ofDoubles(h, m, out);
         }
-        return new Labels.Labelled(features, data.labels());
+        float[] out = new float[h * m];
+        encoder.encode(data.toPrecision(Precision.F32), out);
+        return Dataset.ofFloats(h, m, out);
+    }
+
+    /** {@link #encode} of labelled data, with the same labels. */
+    static Labels.Labelled encode(TrainedModel model, Labels.Labelled data, EvaluationSettings settings) {
+        return new Labels.Labelled(encode(model, data.samples(), settings), data.labels());
     }
 
     /** accuracy, correct, testSamples, trainSamples, features, classes, perClassAccuracy, confusion, timing. */

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.sae4j.data.CsvReader;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.IdxReader;
 import org.sae4j.data.ImageStack;
-import org.sae4j.data.NpyReader;
 import picocli.CommandLine.Option;
 
 /** Where {@code sae train} reads its data: exactly one of these options (a picocli exclusive group). */
@@ -43,13 +41,7 @@ final class DataSource {
 
     /** Reads a samples source (IDX, NPY, CSV). */
     Dataset readSamples(CsvReader.Header csvHeader) throws IOException {
-        if (idx != null) {
-            return IdxReader.readImages(idx);
-        }
-        if (npy != null) {
-            return NpyReader.readSamples(npy);
-        }
-        return CsvReader.read(csv, csvHeader);
+        return LabelledFiles.readSamples(idx, npy, csv, csvHeader);
     }
 
     /** Reads an image source (folder or NPY stack). */

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.classify.ClassifierFile;
-import org.sae4j.classify.SoftmaxClassifier;
 import org.sae4j.classify.StoredClassifier;
 import org.sae4j.data.DataFileException;
 import org.sae4j.data.Dataset;
@@ -92,22 +91,13 @@ final class PredictCommand implements Callable<Integer> {
         EvaluationSettings settings = encoder != null
                 ? engine.settings(encoder.config().visible(), encoder.config().hidden())
                 : engine.settings(stored.inputs(), stored.classifier().config().classes());
-        Dataset scaled = stored.inputScale() == 1 ? samples : Preprocessing.scale(samples, stored.inputScale());
-        Labels.Labelled prepared = new Labels.Labelled(scaled.requireFinite(file.toString())
-                .toPrecision(settings.precision()), new int[samples.samples()]);
-        Dataset features = encoder == null ? prepared.samples()
-                : Classification.encode(encoder, prepared, settings).samples();
-
-        SoftmaxClassifier classifier = stored.classifier();
-        int[] predicted = new int[features.samples()];
-        double[] sample = new double[features.features()];
+        Dataset scaled = (stored.inputScale() == 1 ? samples : Preprocessing.scale(samples, stored.inputScale()))
+                .requireFinite(file.toString()).toPrecision(settings.precision());
+        Dataset features = encoder == null ? scaled : Classification.encode(encoder, scaled, settings);
+        int[] predicted = stored.classifier().predict(features);
         long correct = 0;
-        for (int s = 0; s < predicted.length; s++) {
-            for (int j = 0; j < sample.length; j++) {
-                sample[j] = features.get(j, s);
-            }
-            predicted[s] = classifier.predict(sample);
-            if (truth != null && predicted[s] == truth.labels()[s]) {
+        for (int s = 0; truth != null && s < predicted.length; s++) {
+            if (predicted[s] == truth.labels()[s]) {
                 correct++;
             }
         }

@@ -26,11 +26,6 @@ public final class ConfusionMatrix {
      *                                  classifier's
      */
     public static ConfusionMatrix of(SoftmaxClassifier classifier, Dataset data, int[] trueLabels) {
-        int v = classifier.config().features();
-        if (data.features() != v) {
-            throw new IllegalArgumentException("the data has " + data.features() + " features per sample but the"
-                    + " classifier has " + v);
-        }
         if (trueLabels.length != data.samples()) {
             throw new IllegalArgumentException(trueLabels.length + " labels for " + data.samples() + " samples");
         }
@@ -43,13 +38,9 @@ public final class ConfusionMatrix {
         }
         int[] labels = all.stream().mapToInt(Integer::intValue).toArray();
         long[][] counts = new long[labels.length][labels.length];
-        double[] sample = new double[v];
-        for (int s = 0; s < data.samples(); s++) {
-            for (int j = 0; j < v; j++) {
-                sample[j] = data.get(j, s);
-            }
-            int predicted = Arrays.binarySearch(labels, classifier.predict(sample));
-            counts[Arrays.binarySearch(labels, trueLabels[s])][predicted]++;
+        int[] predicted = classifier.predict(data);
+        for (int s = 0; s < predicted.length; s++) {
+            counts[Arrays.binarySearch(labels, trueLabels[s])][Arrays.binarySearch(labels, predicted[s])]++;
         }
         return new ConfusionMatrix(labels, counts);
     }

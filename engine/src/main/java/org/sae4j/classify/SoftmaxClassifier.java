@@ -1,6 +1,7 @@
 package org.sae4j.classify;
 
 import java.util.Objects;
+import org.sae4j.data.Dataset;
 
 /**
  * A trained softmax classifier: the configuration, θ, and the label each class index stands for. Predicting
@@ -84,5 +85,27 @@ public final class SoftmaxClassifier {
     /** The label of the predicted class. */
     public int predict(double[] x) {
         return classLabels[predictIndex(x)];
+    }
+
+    /**
+     * The predicted label of every sample of {@code data}.
+     *
+     * @throws IllegalArgumentException if the data's samples do not have the classifier's features
+     */
+    public int[] predict(Dataset data) {
+        int v = config.features();
+        if (data.features() != v) {
+            throw new IllegalArgumentException("the data has " + data.features() + " features per sample but the"
+                    + " classifier has " + v);
+        }
+        int[] labels = new int[data.samples()];
+        double[] sample = new double[v];
+        for (int s = 0; s < labels.length; s++) {
+            for (int j = 0; j < v; j++) {
+                sample[j] = data.get(j, s);
+            }
+            labels[s] = predict(sample);
+        }
+        return labels;
     }
 }

@@ -2,6 +2,7 @@ package org.sae4j.classify;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -29,5 +30,9 @@ class ConfusionMatrixTest {
         assertEquals(0.0, perClass[2], 0.0);
         assertTrue(Double.isNaN(ConfusionMatrix.of(c, Dataset.ofDoubles(1, 1, new double[] {1}), new int[] {4})
                 .perClassAccuracy()[0]), "a label without samples has no accuracy");
+        assertArrayEquals(new int[] {1, 1, 4, 4, 1, 4}, c.predict(x));
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> ConfusionMatrix.of(c, Dataset.ofDoubles(2, 1, new double[] {1, 2}), new int[] {4}));
+        assertTrue(wrong.getMessage().contains("2 features per sample but the classifier has 1"), wrong.getMessage());
     }
 }
