@@ -53,6 +53,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scaling", description = "Thread-scaling series instead: 1, 2, 4, ... up to --threads or the core count.")
     private boolean scaling;
 
+    @Option(names = "--chunks", split = ",", paramLabel = "auto|SAMPLES", defaultValue = "auto",
+            converter = EngineOptions.ChunkConverter.class,
+            description = "The most samples per chunk, one row per value, e.g. auto,512 to compare the default with"
+                    + " 512 (default: ${DEFAULT-VALUE}: the shape's default).")
+    private List<Integer> chunks;
+
     @Option(names = "--out", defaultValue = "bench-out", description = "Folder for the report files (default: ${DEFAULT-VALUE}).")
     private Path out;
 
@@ -97,8 +103,11 @@ final class BenchCommand implements Callable<Integer> {
                     + nativeLibrary + " contradicts -Dsae4j.native=" + already);
             System.setProperty("sae4j.native", nativeLibrary);
         }
+        for (int c : chunks) {
+            Checks.require(spec, c >= 0, "--chunks: a chunk is auto or >= 1 samples, got " + c);
+        }
         List<Integer> threadCounts = scaling ? BenchOptions.scalingSeries(cores) : List.of(cores);
-        BenchOptions options = new BenchOptions(problemShapes, precisionList, backends, threadCounts, out);
+        BenchOptions options = new BenchOptions(problemShapes, precisionList, backends, threadCounts, chunks, out);
         BenchReport report = new BenchReport(options, line -> {
             env.err().println(line);
             env.err().flush();
@@ -123,6 +132,7 @@ final class BenchCommand implements Callable<Integer> {
                         .put("precision", r.precision())
                         .put("backend", r.backend())
                         .put("threads", r.threads())
+                        .put("chunk", r.chunk())
                         .put("evalSeconds", r.evalSeconds())
                         .put("idealSeconds", r.idealSeconds())
                         .put("ratio", r.ratio())

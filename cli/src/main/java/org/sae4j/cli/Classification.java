@@ -5,7 +5,9 @@ import java.util.Locale;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.classify.ConfusionMatrix;
 import org.sae4j.classify.SoftmaxTrainer;
+import org.sae4j.autoencoder.Encoder;
 import org.sae4j.data.Dataset;
+import org.sae4j.data.DatasetBuilder;
 import org.sae4j.data.Labels;
 import org.sae4j.data.Precision;
 import org.sae4j.io.Json;
@@ -58,19 +60,30 @@ final class Classification {
         return new Outcome(inputs, r, confusion, train.samples().samples(), seconds);
     }
 
-    /** The hidden activations of every sample, in the settings' precision. */
+    /**
+     * The hidden activations of every sample, in the settings' precision, on the heap (in segments past
+     * 2³¹ values), encoded block by block from any store.
+     */
     static Dataset encode(TrainedModel model, Dataset data, EvaluationSettings settings) {
         int h = model.config().hidden();
         int m = data.samples();
-        var encoder = model.encoder(settings);
-        if (settings.precision() == Precision.F64) {
-            double[] out = new double[h * m];
-            encoder.encode(data.toPrecision(Precision.F64), out);
-            return Dataset.ofDoubles(h, m, out);
+        Encoder encoder = model.encoder(settings);
+        Dataset x = data.toPrecision(settings.precision());
+        DatasetBuilder features = DatasetBuilder.of(h, m, settings.precision());
+        int block = Math.min(EncodeCommand.BLOCK, m);
+        double[] out64 = settings.precision() == Precision.F64 ? new double[h * block] : null;
+        float[] out32 = settings.precision() == Precision.F32 ? new float[h * block] : null;
+        for (int first = 0; first < m; first += block) {
+            int n = Math.min(block, m - first);
+            if (out64 != null) {
+                encoder.encode(x, first, n, out64);
+                features.put(first, n, out64, 0);
+            } else {
+                encoder.encode(x, first, n, out32);
+                features.put(first, n, out32, 0);
+            }
         }
-        float[] out = new float[h * m];
-        encoder.encode(data.toPrecision(Precision.F32), out);
-        return Dataset.ofFloats(h, m, out);
+        return features.build();
     }
 
     /** {@link #encode} of labelled data, with the same labels. */

@@ -132,6 +132,9 @@ final class ClassifyCommand implements Callable<Integer> {
     private Path save;
 
     @Mixin
+    private StoreOptions store;
+
+    @Mixin
     private ReportOptions report;
 
     @Override
@@ -164,9 +167,10 @@ final class ClassifyCommand implements Callable<Integer> {
             throw new DataFileException(train.path() + ": " + all.samples().features() + " values per sample, but the"
                     + " model " + model + " has " + features.config().visible() + " inputs");
         }
+        int m = trainSet.samples().samples();
         EvaluationSettings settings = features != null
-                ? engine.settings(features.config().visible(), features.config().hidden())
-                : engine.settings(all.samples().features(), distinct(trainSet.labels()));
+                ? engine.settings(features.config().visible(), features.config().hidden(), m)
+                : engine.settings(all.samples().features(), distinct(trainSet.labels()), m);
         trainSet = prepare(trainSet, factor, settings, train.path());
         testSet = prepare(testSet, factor, settings, test != null ? test.path() : train.path());
         Classification.Training t = new Classification.Training(lambda, opt, optimizer.iterations, settings,
@@ -235,7 +239,7 @@ final class ClassifyCommand implements Callable<Integer> {
     private Labels.Labelled read(Path idx, Path npy, Path csv, Path labelsFile, CsvReader.Header header)
             throws IOException {
         Path file = idx != null ? idx : npy != null ? npy : csv;
-        Dataset samples = LabelledFiles.readSamples(idx, npy, csv, header);
+        Dataset samples = LabelledFiles.readSamples(idx, npy, csv, header, store.load);
         Labels.Labelled l = LabelledFiles.labelled(samples, file, labelsFile, csv != null ? labelColumn : null);
         sae.env().err().printf(Locale.ROOT, "read %d samples of %d values and their labels from %s%n",
                 l.samples().samples(), l.samples().features(), file);
@@ -259,8 +263,8 @@ final class ClassifyCommand implements Callable<Integer> {
             throws DataFileException {
         Dataset d = factor == 1 ? l.samples() : Preprocessing.scale(l.samples(), factor);
         String precision = settings.precision().shortName();
-        return new Labels.Labelled(d.requireFinite(file.toString()).toPrecision(settings.precision())
-                .requireFinite(file + " in " + precision), l.labels());
+        return new Labels.Labelled(d.toPrecision(settings.precision()).requireFinite(file + " in " + precision),
+                l.labels());
     }
 
     private static int distinct(int[] labels) {

@@ -39,9 +39,9 @@ final class DataSource {
         return idx != null ? idx : npy != null ? npy : csv != null ? csv : images != null ? images : imageStack;
     }
 
-    /** Reads a samples source (IDX, NPY, CSV). */
-    Dataset readSamples(CsvReader.Header csvHeader) throws IOException {
-        return LabelledFiles.readSamples(idx, npy, csv, csvHeader);
+    /** Reads a samples source (IDX, NPY, CSV): in place where it can, or into the heap with {@code load}. */
+    Dataset readSamples(CsvReader.Header csvHeader, boolean load) throws IOException {
+        return LabelledFiles.readSamples(idx, npy, csv, csvHeader, load);
     }
 
     /** Reads an image source (folder or NPY stack). */

@@ -13,6 +13,7 @@ import org.sae4j.data.DeadLeaves;
 import org.sae4j.data.ImageStack;
 import org.sae4j.data.PatchSampler;
 import org.sae4j.optim.Lbfgs;
+import org.sae4j.parallel.ParallelRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,20 +87,23 @@ final class DemoCommand implements Callable<Integer> {
         Checks.require(spec, bytes <= heap, "--images " + images + " of --image-size " + imageSize + " need about "
                 + bytes / (1 << 20) + " MiB, more than this JVM's heap of " + heap / (1 << 20) + " MiB; give it more"
                 + " with JAVA_OPTS=-Xmx<size>, or make fewer or smaller images");
-        EvaluationSettings settings = engine.settings(PATCH * PATCH, HIDDEN);
+        EvaluationSettings settings = engine.settings(PATCH * PATCH, HIDDEN, samples);
         Environment env = sae.env();
 
         env.err().printf(Locale.ROOT, "generating %d whitened dead-leaves images of %dx%d (seed %d), cutting %d"
                 + " patches of %dx%d%n", images, imageSize, imageSize, seed, samples, PATCH, PATCH);
-        ImageStack stack = DeadLeaves.generate(images, imageSize, seed);
-        Dataset patches = PatchSampler.normalizeUfldl(PatchSampler.sample(stack, PATCH, samples, seed));
+        Dataset patches;
+        try (ParallelRuntime threads = ParallelRuntime.create(engine.threads())) {
+            ImageStack stack = DeadLeaves.generate(images, imageSize, seed, threads);
+            patches = PatchSampler.normalizeUfldl(PatchSampler.sample(stack, PATCH, samples, seed), threads);
+        }
 
         Lbfgs optimizer = Lbfgs.builder().maxIterations(iterations).build();
         Map<String, String> description = new LinkedHashMap<>();
         description.put("source", "demo: " + images + " dead-leaves images of " + imageSize + "x" + imageSize
                 + ", seed " + seed);
         description.put("optimizer", optimizer.toString());
-        description.put("chunk", Integer.toString(settings.chunkSize()));
+        description.put("chunk", Integer.toString(engine.chunkFor(samples, PATCH * PATCH, HIDDEN)));
         description.put("backendChoice", engine.backendChoice());
         TrainingJob.Plan plan = new TrainingJob.Plan(SparseAutoencoder.ufldl(PATCH * PATCH, HIDDEN),
                 patches.toPrecision(settings.precision()), settings, optimizer, iterations, seed, description);

@@ -3,27 +3,38 @@ package org.sae4j.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sae4j.autoencoder.Encoder;
+import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.data.DataFileException;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
 import org.sae4j.data.NpyWriter;
-import org.sae4j.autoencoder.Encoder;
-import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.data.Precision;
+import org.sae4j.data.ValueType;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code sae encode}: hidden activations of new data. */
 @Command(name = "encode", mixinStandardHelpOptions = true,
-        description = "Computes the hidden activations f(W1 x + b1) of every sample, as a float64 NPY array (m, h).")
+        description = {"Computes the hidden activations f(W1 x + b1) of every sample, as a float64 NPY array (m, h).",
+                "The data are read in place (--load: into the heap) and the activations written block by block, so"
+                        + " neither needs to fit in the heap; the file appears whole or not at all."})
 final class EncodeCommand implements Callable<Integer> {
+    /** Samples encoded and written at a time. */
+    static final int BLOCK = 1 << 16;
+
     @ParentCommand
     private Sae sae;
+
+    @Spec
+    private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train or demo.")
     private Path model;
@@ -31,36 +42,52 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--npy", paramLabel = "X.npy", required = true, description = "The data, (m, v), one sample per row.")
     private Path npy;
 
+    @Option(names = "--scale", paramLabel = "X", converter = ScaleConverter.class,
+            description = "Multiply every value by X first, as the model was trained (e.g. 1/255 for pixel bytes;"
+                    + " default: 1).")
+    private Double scale;
+
     @Option(names = "--out", paramLabel = "H.npy", required = true, description = "Where to write the activations.")
     private Path out;
 
     @Mixin
     private EngineOptions engine;
 
+    @Mixin
+    private StoreOptions store;
+
     @Override
     public Integer call() throws IOException {
         engine.check();
+        Checks.require(spec, scale == null || scale != 0, "--scale must not be 0");
         TrainedModel m = ModelFile.read(model).model();
-        Dataset x = NpyReader.readSamples(npy);
-        if (x.features() != m.config().visible()) {
-            throw new DataFileException(npy + ": " + x.features() + " values per sample, but the model " + model
+        Dataset read = store.load ? NpyReader.readSamples(npy) : NpyReader.openSamples(npy);
+        if (read.features() != m.config().visible()) {
+            throw new DataFileException(npy + ": " + read.features() + " values per sample, but the model " + model
                     + " has " + m.config().visible() + " inputs");
         }
-        EvaluationSettings settings = engine.settings(m.config().visible(), m.config().hidden());
+        EvaluationSettings settings = engine.settings(m.config().visible(), m.config().hidden(), read.samples());
+        Dataset x = (scale == null ? read : read.scaled(scale)).toPrecision(settings.precision())
+                .requireFinite(npy + " in " + settings.precision().shortName());
         Encoder encoder = m.encoder(settings);
         int h = m.config().hidden();
-        double[] activations = new double[h * x.samples()];
-        if (settings.precision() == Precision.F64) {
-            encoder.encode(x.toPrecision(Precision.F64), activations);
-        } else {
-            float[] single = new float[activations.length];
-            encoder.encode(x.toPrecision(Precision.F32), single);
-            for (int i = 0; i < single.length; i++) {
-                activations[i] = single[i];
+        int block = Math.min(BLOCK, x.samples());
+        // h x n column-major is (n, h) in C order: one row of activations per sample
+        try (NpyWriter.RowWriter rows = NpyWriter.rows(out, ValueType.F64, h)) {
+            double[] activations = settings.precision() == Precision.F64 ? new double[h * block] : null;
+            float[] single = settings.precision() == Precision.F32 ? new float[h * block] : null;
+            for (int first = 0; first < x.samples(); first += block) {
+                int n = Math.min(block, x.samples() - first);
+                if (activations != null) {
+                    encoder.encode(x, first, n, activations);
+                    rows.append(activations, 0, n);
+                } else {
+                    encoder.encode(x, first, n, single);
+                    rows.append(single, 0, n);
+                }
             }
+            rows.commit();
         }
-        // h x m column-major is (m, h) in C order: one row of activations per sample
-        NpyWriter.writeF64(out, new int[] {x.samples(), h}, activations);
         sae.env().out().println(out);
         sae.env().out().flush();
         return 0;

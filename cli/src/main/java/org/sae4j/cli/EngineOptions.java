@@ -9,6 +9,7 @@ import org.sae4j.backend.MatrixBackend;
 import org.sae4j.backend.MatrixBackendProvider;
 import org.sae4j.backend.MatrixBackends;
 import org.sae4j.data.Precision;
+import org.sae4j.parallel.Chunks;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,8 +34,10 @@ final class EngineOptions {
             description = "Precision of data, activations and products (default: ${DEFAULT-VALUE}).")
     Precision precision;
 
-    @Option(names = "--chunk", paramLabel = "SAMPLES", defaultValue = "" + EvaluationSettings.DEFAULT_CHUNK_SIZE,
-            description = "Samples per parallel task; changes only the last bits (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--chunk", paramLabel = "SAMPLES|auto", defaultValue = "auto", converter = ChunkConverter.class,
+            description = "The most samples per parallel task; the samples are cut into near-equal chunks. Changes"
+                    + " only the last bits. auto: m/512 within [256, 512], from the data's shape alone"
+                    + " (default: ${DEFAULT-VALUE}).")
     int chunk;
 
     private String backendChoice;
@@ -42,7 +45,7 @@ final class EngineOptions {
     /** Checks the values; usage errors come before any data is read. */
     void check() {
         Checks.positive(spec, "--threads", threads());
-        Checks.positive(spec, "--chunk", chunk);
+        Checks.require(spec, chunk >= 0, "--chunk must be auto or >= 1, got " + chunk);
         String name = backend.strip().toLowerCase(Locale.ROOT);
         List<String> registered = MatrixBackends.providers().stream().map(MatrixBackendProvider::name).toList();
         Checks.require(spec, name.equals(MatrixBackends.AUTO) || registered.contains(name), "--backend: unknown"
@@ -55,15 +58,17 @@ final class EngineOptions {
     }
 
     /**
-     * The settings for a {@code visible → hidden} model. A named backend is loaded alone, with no
-     * measuring; {@code auto} is resolved for this model's products (measured once per machine, then
-     * remembered). May throw BackendUnavailableException.
+     * The settings for a {@code visible → hidden} model on {@code samples} samples. A named backend is
+     * loaded alone, with no measuring; {@code auto} is resolved for this model's products at this chunk
+     * size (measured once per machine, then remembered). May throw BackendUnavailableException.
      */
-    EvaluationSettings settings(int visible, int hidden) {
+    EvaluationSettings settings(int visible, int hidden, int samples) {
         check();
         MatrixBackend chosen;
         if (MatrixBackends.AUTO.equalsIgnoreCase(backend.strip())) {
-            AutoSelection.Choice choice = MatrixBackends.auto(ChunkProducts.workload(visible, hidden, chunk, precision));
+            int size = chunk != EvaluationSettings.AUTO_CHUNK ? chunk
+                    : EvaluationSettings.defaultChunkSize(samples, visible, hidden);
+            AutoSelection.Choice choice = MatrixBackends.auto(ChunkProducts.workload(visible, hidden, size, precision));
             chosen = choice.backend();
             backendChoice = "auto: " + choice.summary();
         } else {
@@ -77,6 +82,28 @@ final class EngineOptions {
     /** How the backend of the last {@link #settings} was chosen, for the log, the model and {@code --json}. */
     String backendChoice() {
         return backendChoice;
+    }
+
+    /** The chunk size actually used for {@code samples} samples: the largest of the near-equal chunks. */
+    int chunkFor(int samples, int visible, int hidden) {
+        int size = chunk != EvaluationSettings.AUTO_CHUNK ? Math.min(chunk, samples)
+                : EvaluationSettings.defaultChunkSize(samples, visible, hidden);
+        return Chunks.of(samples, size).largest();
+    }
+
+    /** {@code auto} or a number of samples. */
+    static final class ChunkConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            if (value.strip().equalsIgnoreCase("auto")) {
+                return EvaluationSettings.AUTO_CHUNK;
+            }
+            try {
+                return Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("expected auto or a number of samples, got '" + value + "'");
+            }
+        }
     }
 
     static final class PrecisionConverter implements ITypeConverter<Precision> {

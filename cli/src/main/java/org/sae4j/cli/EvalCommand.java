@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Evaluates the cost J and its gradient at parameters THETA on data X.",
                 "THETA is a 1-D NPY array of length 2hv + h + v in the layout [W1(:); W2(:); b1; b2]"
-                        + " (matrices column-major); X is an NPY array (m, v), one sample per row."})
+                        + " (matrices column-major); X is an NPY array (m, v), one sample per row, read in place"
+                        + " (--load: into the heap). Prints the evaluation's time, and the MB/s it read from X."})
 final class EvalCommand implements Callable<Integer> {
     @ParentCommand
     private Sae sae;
@@ -53,13 +54,22 @@ final class EvalCommand implements Callable<Integer> {
             description = "Write ∇J here as a float64 1-D NPY array in the layout of THETA.")
     private Path gradOut;
 
+    @Option(names = "--scale", paramLabel = "X", converter = ScaleConverter.class,
+            description = "Multiply every value by X, e.g. 1/255 for pixel bytes (default: 1).")
+    private Double scale;
+
+    @Mixin
+    private StoreOptions store;
+
     @Option(names = "--json", description = "Print one JSON object {\"cost\": J, ...} on stdout.")
     private boolean json;
 
     @Override
     public Integer call() throws IOException {
         engine.check();
-        Dataset x = NpyReader.readSamples(npy);
+        Checks.require(spec, scale == null || scale != 0, "--scale must not be 0");
+        Dataset read = store.load ? NpyReader.readSamples(npy) : NpyReader.openSamples(npy);
+        Dataset x = scale == null ? read : read.scaled(scale);
         double[] parameters = readTheta();
         SparseAutoencoder config = sparsity.config(x.features(), hidden(x.features(), parameters.length));
         if (parameters.length != config.parameterCount()) {
@@ -67,15 +77,23 @@ final class EvalCommand implements Callable<Integer> {
                     + " (from " + npy + ") and h = " + config.hidden() + " need 2hv + h + v = "
                     + config.parameterCount());
         }
-        EvaluationSettings settings = engine.settings(config.visible(), config.hidden());
+        EvaluationSettings settings = engine.settings(config.visible(), config.hidden(), x.samples());
         double[] gradient = new double[parameters.length];
         double cost;
+        long nanos;
+        long bytes;
         try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(config,
                 x.toPrecision(settings.precision()).requireFinite(npy + " in " + settings.precision().shortName()),
                 settings)) {
+            long before = x.bytesRead();
+            long start = System.nanoTime();
             cost = f.evaluate(parameters, gradient);
+            nanos = System.nanoTime() - start;
+            bytes = x.bytesRead() - before;
         }
         requireFinite(cost, gradient, settings.precision());
+        double seconds = nanos / 1e9;
+        boolean mapped = x.mappedFile().isPresent();
         if (gradOut != null) {
             NpyWriter.writeF64(gradOut, new int[] {gradient.length}, gradient);
         }
@@ -86,12 +104,19 @@ final class EvalCommand implements Callable<Integer> {
                     .put("visible", config.visible())
                     .put("hidden", config.hidden())
                     .put("samples", x.samples())
+                    .put("seconds", seconds)
+                    .put("store", TrainCommand.storeText(x))
+                    .put("bytesRead", bytes)
+                    .put("readMegabytesPerSecond", mapped ? bytes / 1e6 / seconds : Double.NaN)
                     .put("gradient", gradOut == null ? null : gradOut.toString())
                     .put("backend", settings.backend().name())
                     .put("backendChoice", engine.backendChoice())
                     .put("precision", settings.precision().shortName()));
         } else {
             env.out().println("J = " + cost);
+            env.out().printf(java.util.Locale.ROOT, "evaluated on %d samples (%s) in %.3f s%s%n", x.samples(),
+                    TrainCommand.storeText(x), seconds, mapped ? ", read " + bytes / 1_000_000 + " MB at "
+                            + ProgressPrinter.readRate(bytes, java.time.Duration.ofNanos(nanos)) : "");
             if (gradOut != null) {
                 env.out().println("gradient: " + gradOut);
             }

@@ -78,9 +78,9 @@ final class GradCheckCommand implements Callable<Integer> {
             Checks.finiteNonNegative(spec, "--tolerance", tolerance);
         }
         engine.check();
-        Dataset data = npy != null ? NpyReader.readSamples(npy) : randomData();
+        Dataset data = npy != null ? NpyReader.openSamples(npy) : randomData();
         SparseAutoencoder config = sparsity.config(data.features(), hidden);
-        EvaluationSettings settings = engine.settings(config.visible(), config.hidden());
+        EvaluationSettings settings = engine.settings(config.visible(), config.hidden(), data.samples());
         double limit = tolerance != null ? tolerance
                 : settings.precision() == Precision.F64 ? F64_TOLERANCE : F32_TOLERANCE;
         GradientCheck.Result result;

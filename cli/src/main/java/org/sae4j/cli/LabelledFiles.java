@@ -14,13 +14,18 @@ final class LabelledFiles {
     private LabelledFiles() {
     }
 
-    /** Samples from exactly one of an IDX image file, an NPY (m, v) array or a CSV file. */
-    static Dataset readSamples(Path idx, Path npy, Path csv, CsvReader.Header header) throws IOException {
+    /**
+     * Samples from exactly one of an IDX image file, an NPY (m, v) array or a CSV file: read in place where
+     * the file allows it (NPY in C order, uncompressed IDX), or into the heap with {@code load} (and always
+     * for gzip IDX and CSV).
+     */
+    static Dataset readSamples(Path idx, Path npy, Path csv, CsvReader.Header header, boolean load)
+            throws IOException {
         if (idx != null) {
-            return IdxReader.readImages(idx);
+            return load ? IdxReader.readImages(idx) : IdxReader.openImages(idx);
         }
         if (npy != null) {
-            return NpyReader.readSamples(npy);
+            return load ? NpyReader.readSamples(npy) : NpyReader.openSamples(npy);
         }
         return CsvReader.read(csv, header);
     }

@@ -68,6 +68,9 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     private EngineOptions engine;
 
+    @Mixin
+    private StoreOptions store;
+
     @Override
     public Integer call() throws IOException {
         Checks.require(spec, labelColumn == null || data.csv != null, "--label-column applies to --csv only");
@@ -78,7 +81,7 @@ final class PredictCommand implements Callable<Integer> {
         TrainedModel encoder = encoder(stored);
         Path file = data.path();
         Dataset samples = LabelledFiles.readSamples(data.idx, data.npy, data.csv,
-                TrainCommand.csvHeader(spec, csvHeader));
+                TrainCommand.csvHeader(spec, csvHeader), store.load);
         Labels.Labelled truth = labels != null || labelColumn != null
                 ? LabelledFiles.labelled(samples, file, labels, labelColumn) : null;
         if (truth != null) {
@@ -89,10 +92,10 @@ final class PredictCommand implements Callable<Integer> {
                     + classifierFile + " was trained on " + stored.inputs());
         }
         EvaluationSettings settings = encoder != null
-                ? engine.settings(encoder.config().visible(), encoder.config().hidden())
-                : engine.settings(stored.inputs(), stored.classifier().config().classes());
+                ? engine.settings(encoder.config().visible(), encoder.config().hidden(), samples.samples())
+                : engine.settings(stored.inputs(), stored.classifier().config().classes(), samples.samples());
         Dataset scaled = (stored.inputScale() == 1 ? samples : Preprocessing.scale(samples, stored.inputScale()))
-                .requireFinite(file.toString()).toPrecision(settings.precision());
+                .toPrecision(settings.precision()).requireFinite(file + " in " + settings.precision().shortName());
         Dataset features = encoder == null ? scaled : Classification.encode(encoder, scaled, settings);
         int[] predicted = stored.classifier().predict(features);
         long correct = 0;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = "Trains UFLDL sparse autoencoders fast on multicore machines.",
         subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, GradCheckCommand.class,
                 ExportCommand.class, EncodeCommand.class, FeaturesCommand.class, ClassifyCommand.class, PredictCommand.class,
-                SelfTaughtCommand.class, InfoCommand.class, BenchCommand.class,
+                SelfTaughtCommand.class, ConvertCommand.class, InfoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Sae implements Callable<Integer> {
 
@@ -66,7 +66,7 @@ public final class Sae implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "missing command: one of demo, train, eval, gradcheck,"
-                + " export, encode, features, classify, predict, self-taught, info, bench");
+                + " export, encode, features, classify, predict, self-taught, convert, info, bench");
     }
 
     /** The version from the build (resource filtered by Maven). */

@@ -130,13 +130,14 @@ final class SelfTaughtCommand implements Callable<Integer> {
                 labelledIdx.length, seed, trainSet.samples().samples(), testSet.samples().samples());
 
         SparseAutoencoder config = new SparseAutoencoder(images.features(), hidden, rho, lambda, beta);
-        EvaluationSettings settings = engine.settings(config.visible(), config.hidden());
+        EvaluationSettings settings = engine.settings(config.visible(), config.hidden(), unlabelledIdx.length);
         Dataset unlabelledData = prepare(all.subset(unlabelledIdx).samples(), settings);
         Optimizer aeOptimizer = Lbfgs.builder().maxIterations(iterations).build();
         Map<String, String> description = new LinkedHashMap<>();
         description.put("source", idx + " (classes " + unlabelled + ")");
         description.put("optimizer", aeOptimizer.toString());
-        description.put("chunk", Integer.toString(settings.chunkSize()));
+        description.put("chunk", Integer.toString(engine.chunkFor(unlabelledIdx.length, config.visible(),
+                config.hidden())));
         description.put("backendChoice", engine.backendChoice());
         TrainingJob.Plan plan = new TrainingJob.Plan(config, unlabelledData, settings, aeOptimizer, iterations, seed,
                 description);
@@ -183,7 +184,8 @@ final class SelfTaughtCommand implements Callable<Integer> {
     }
 
     private Dataset prepare(Dataset d, EvaluationSettings settings) {
-        return Preprocessing.scale(d, scale).requireFinite(idx.toString()).toPrecision(settings.precision());
+        return Preprocessing.scale(d, scale).toPrecision(settings.precision())
+                .requireFinite(idx + " in " + settings.precision().shortName());
     }
 
     private void report(TrainingResult ae, TrainingJob.Outputs outputs, Classification.Outcome features,

@@ -16,9 +16,12 @@ import org.sae4j.data.DataFileException;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.ImageStack;
 import org.sae4j.data.PatchSampler;
+import org.sae4j.data.Precision;
 import org.sae4j.data.Preprocessing;
 import org.sae4j.data.Zca;
 import org.sae4j.optim.Optimizer;
+import org.sae4j.parallel.ParallelRuntime;
+import org.sae4j.train.MemoryEstimate;
 import org.sae4j.train.Checkpoint;
 import org.sae4j.train.CheckpointFile;
 import picocli.CommandLine.ArgGroup;
@@ -34,6 +37,9 @@ import picocli.CommandLine.Spec;
         description = {"Trains a sparse autoencoder on your data.",
                 "Preprocessing order: read, --limit, (images: cut --patches patches), --scale, --whiten,"
                         + " (images, sigmoid decoder: UFLDL normalisation), --precision.",
+                "An NPY (C order) or uncompressed IDX file is read in place, in its own type (bytes stay bytes):"
+                        + " it may be larger than the heap, and than the memory, when it then trains at the disk's"
+                        + " speed (the progress line shows the MB/s read). --load reads it into the heap instead.",
                 "A run with --checkpoint-every N that dies (a crash, SIGKILL, a lost machine) continues with the"
                         + " same command plus --resume DIR/checkpoint.ckpt, and ends bitwise as if it had not died."})
 final class TrainCommand implements Callable<Integer> {
@@ -71,8 +77,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N samples (images for image sources).")
     private Integer limit;
 
-    @Option(names = "--whiten", paramLabel = "EPS", description = "ZCA-whiten the samples with regulariser EPS.")
+    @Option(names = "--whiten", paramLabel = "EPS",
+            description = "ZCA-whiten the samples with regulariser EPS; the whitened samples are held on the heap.")
     private Double whiten;
+
+    @Option(names = "--whiten-samples", paramLabel = "N",
+            description = "Fit ZCA on N samples spread evenly over the set (default: all), and whiten all of them:"
+                    + " the covariance costs m·v² flops.")
+    private Integer whitenSamples;
 
     @Option(names = "--hidden", paramLabel = "H", defaultValue = "25",
             description = "Hidden units (default: ${DEFAULT-VALUE}).")
@@ -107,6 +119,9 @@ final class TrainCommand implements Callable<Integer> {
     private Path resume;
 
     @Mixin
+    private StoreOptions store;
+
+    @Mixin
     private ReportOptions report;
 
     @Override
@@ -121,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
         Dataset data = source.isImages() ? patchesFromImages(env.err()) : samplesFromFile(header, env.err());
         data = preprocess(data, env.err());
         SparseAutoencoder config = sparsity.config(data.features(), hidden);
-        EvaluationSettings settings = engine.settings(config.visible(), config.hidden());
+        EvaluationSettings settings = engine.settings(config.visible(), config.hidden(), data.samples());
         int side = patch != null ? patch : squareSide(data.features());
         Checks.require(spec, features == null || side > 0, "--features needs square inputs (p x p values per sample),"
                 + " got " + data.features() + " values per sample");
@@ -130,11 +145,12 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, String> description = new LinkedHashMap<>();
         description.put("source", source.path().toString());
         description.put("optimizer", opt.toString());
-        description.put("chunk", Integer.toString(settings.chunkSize()));
+        description.put("chunk", Integer.toString(engine.chunkFor(data.samples(), config.visible(), config.hidden())));
         description.put("backendChoice", engine.backendChoice());
         String precisionName = settings.precision().shortName();
-        Dataset inPrecision = data.requireFinite(source.path() + " after preprocessing")
-                .toPrecision(settings.precision()).requireFinite(source.path() + " in " + precisionName);
+        // one pass over the values as training reads them: a NaN of the file, or a value that overflows f32
+        Dataset inPrecision = data.toPrecision(settings.precision()).requireFinite(source.path() + " in "
+                + precisionName);
         TrainingJob.Plan plan = new TrainingJob.Plan(config, inPrecision, settings, opt,
                 optimizer.iterations, seed, description);
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),
@@ -159,6 +175,8 @@ final class TrainCommand implements Callable<Integer> {
         if (whiten != null) {
             Checks.finiteNonNegative(spec, "--whiten", whiten);
         }
+        Checks.require(spec, whitenSamples == null || whiten != null, "--whiten-samples needs --whiten EPS");
+        Checks.positiveIfGiven(spec, "--whiten-samples", whitenSamples);
         sparsity.check(hidden);
     }
 
@@ -177,10 +195,18 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Dataset samplesFromFile(CsvReader.Header header, PrintWriter err) throws IOException {
-        Dataset data = source.readSamples(header);
-        err.printf(Locale.ROOT, "read %d samples of %d values from %s%n", data.samples(), data.features(),
-                source.path());
+        Dataset data = source.readSamples(header, store.load);
+        err.printf(Locale.ROOT, "%s %d samples of %d values from %s (%s)%n",
+                data.mappedFile().isPresent() ? "reading in place" : "read", data.samples(), data.features(),
+                source.path(), storeText(data));
         return limit == null ? data : firstSamples(data, err);
+    }
+
+    /** How a set is held, for the log: its type and size, and where. */
+    static String storeText(Dataset data) {
+        String size = String.format(Locale.ROOT, "%.1f MiB", data.storedBytes() / (double) (1 << 20));
+        return data.storedType().shortName() + ", " + size + (data.mappedFile().isPresent() ? " mapped, not on the heap"
+                : " on the heap");
     }
 
     private Dataset firstSamples(Dataset data, PrintWriter err) {
@@ -208,21 +234,55 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Dataset preprocess(Dataset data, PrintWriter err) {
+    /** Scaling, whitening and the UFLDL normalisation, the last two on a runtime of --threads threads. */
+    private Dataset preprocess(Dataset data, PrintWriter err) throws DataFileException {
         Dataset d = data;
         if (scale != null) {
             d = Preprocessing.scale(d, scale);
         }
-        if (whiten != null) {
-            err.printf(Locale.ROOT, "ZCA whitening %d values per sample (epsilon %s)%n", d.features(), whiten);
-            d = Zca.whiten(d, whiten);
-        }
-        if (source.isImages() && sparsity.decoder() == Decoder.SIGMOID) {
-            d = PatchSampler.normalizeUfldl(d);
-        } else if (source.isImages()) {
-            err.println("linear decoder: the patches keep their values (no mapping to [0.1, 0.9])");
+        try (ParallelRuntime threads = ParallelRuntime.create(engine.threads())) {
+            if (whiten != null) {
+                d = whiten(d, threads, err);
+            }
+            if (source.isImages() && sparsity.decoder() == Decoder.SIGMOID) {
+                d = PatchSampler.normalizeUfldl(d, threads);
+            } else if (source.isImages()) {
+                err.println("linear decoder: the patches keep their values (no mapping to [0.1, 0.9])");
+            }
         }
         return d;
+    }
+
+    /** The covariance pass past which a note says how to subsample: about a minute on a few cores. */
+    static final double LARGE_ZCA_FLOPS = 1e12;
+
+    private Dataset whiten(Dataset d, ParallelRuntime threads, PrintWriter err) throws DataFileException {
+        long need = (long) d.features() * d.samples() * (d.precision() == Precision.F64 ? 8 : 4);
+        long available = MemoryEstimate.heapAvailableBeside(d) - d.heapBytes();
+        if (need > available) {
+            throw new DataFileException(String.format(Locale.ROOT, "%s: the whitened samples are held on the heap,"
+                    + " %.2f GiB, more than the %.2f GiB the JVM may still use; whiten fewer samples (--limit), or"
+                    + " give the JVM more (JAVA_OPTS=-Xmx...)", source.path(), need / (double) (1L << 30),
+                    available / (double) (1L << 30)));
+        }
+        Dataset fitOn = d;
+        if (whitenSamples != null && whitenSamples < d.samples()) {
+            int[] spread = new int[whitenSamples];
+            for (int k = 0; k < spread.length; k++) {
+                spread[k] = (int) ((long) k * d.samples() / spread.length);
+            }
+            fitOn = d.select(spread);
+        }
+        double flops = (double) fitOn.samples() * d.features() * d.features();
+        err.printf(Locale.ROOT, "ZCA whitening %d values per sample (epsilon %s), fitted on %d samples%n", d.features(),
+                whiten, fitOn.samples());
+        if (flops > LARGE_ZCA_FLOPS) {
+            err.printf(Locale.ROOT, "note: ZCA's covariance over %d samples of %d values is %.0f GFLOP; to fit it on"
+                    + " fewer, spread over the set, give --whiten-samples N (e.g. %d)%n", fitOn.samples(), d.features(),
+                    flops / 1e9, (int) Math.max(d.features() * 10L, (long) (LARGE_ZCA_FLOPS / d.features() / d.features()
+                            / 10)));
+        }
+        return Zca.fit(fitOn, whiten, threads).apply(d, threads);
     }
 
     /** The side p when {@code visible = p * p}, else 0. */

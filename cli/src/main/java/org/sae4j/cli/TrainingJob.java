@@ -91,9 +91,8 @@ final class TrainingJob {
                                        int progressEvery) throws IOException {
         checkOutputs(outputs.model(), outputs.costPlot(), outputs.features(), checkpoints.file());
         int history = plan.optimizer() instanceof Lbfgs ? ((Lbfgs) plan.optimizer()).history() : 0;
-        MemoryEstimate.of(plan.config(), plan.data().samples(), plan.settings(), history, checkpoints.file() != null)
-                .requireFits(Runtime.getRuntime().maxMemory() - Runtime.getRuntime().totalMemory()
-                        + Runtime.getRuntime().freeMemory());
+        MemoryEstimate.of(plan.config(), plan.data(), plan.settings(), history, checkpoints.file() != null)
+                .requireFits(MemoryEstimate.heapAvailableBeside(plan.data()));
         Cancellation cancellation = new Cancellation();
         try (CancelOnShutdown guard = CancelOnShutdown.install(env.cancelOnShutdown(), cancellation, env.err())) {
             TrainingResult result = train(plan, checkpoints, env, cancellation, progressEvery);
@@ -139,7 +138,8 @@ final class TrainingJob {
                     + checkpoints.resume().state().iterations() + " (" + checkpoints.resume().state().evaluations()
                     + " evaluations)");
         }
-        ProgressPrinter progress = new ProgressPrinter(env.err(), env.terminal(), progressEvery, plan.maxIterations());
+        ProgressPrinter progress = new ProgressPrinter(env.err(), env.terminal(), progressEvery, plan.maxIterations(),
+                plan.data().mappedFile().isPresent() ? plan.data()::bytesRead : null);
         try {
             return trainer.listener(progress).train();
         } catch (CheckpointMismatchException e) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyWriter;
+import org.sae4j.data.ValueType;
 
 /** Small data sets and files for the command tests. */
 final class TestData {
@@ -21,10 +22,9 @@ final class TestData {
         return Dataset.ofDoubles(v, m, x);
     }
 
-    /** Writes {@code data} as an NPY array (m, v): the column-major v x m values are (m, v) in C order. */
+    /** Writes {@code data} as an f64 NPY array (m, v), one sample per row. */
     static Path writeNpy(Path file, Dataset data) throws IOException {
-        NpyWriter.writeF64(file, new int[] {data.samples(), data.features()},
-                data.toPrecision(org.sae4j.data.Precision.F64).doubles());
+        NpyWriter.writeSamples(file, data, ValueType.F64);
         return file;
     }
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
 import org.sae4j.parallel.ChunkRunner;
+import org.sae4j.parallel.Chunks;
 import org.sae4j.parallel.ParallelRuntime;
 
 /**
@@ -23,6 +24,7 @@ public final class BlockSums {
     private static final int MIN_SLICE = 4096;
     private final SparseAutoencoder config;
     private final int samples;
+    private final Dataset data;
     private final ChunkKernel kernel;
     private final ChunkRunner runner;
     private final double[] chunkSums;
@@ -44,8 +46,10 @@ public final class BlockSums {
     private double[] fPrimeSumsTarget;
 
     /**
-     * @param block    the block's samples, {@code config.visible()} features each; converted once to the
-     *                 settings' precision when it differs
+     * @param block    the block's samples, {@code config.visible()} features each, from any store: heap
+     *                 arrays of the settings' precision are read in place, anything else is read chunk by
+     *                 chunk into the workers' buffers (heap arrays of the other precision are converted
+     *                 once first)
      * @param settings backend, chunk size, precision and activation cache (the threads are the runtime's)
      * @param runtime  the threads the chunks run on; its owner closes it
      * @throws IllegalArgumentException if the block does not have {@code visible} features
@@ -68,19 +72,14 @@ public final class BlockSums {
                     + " features per sample but the autoencoder has visible = " + config.visible());
         }
         this.samples = block.samples();
-        int chunkSize = Math.min(settings.chunkSize(), samples);
-        int chunks = (samples + chunkSize - 1) / chunkSize;
+        this.data = block.toPrecision(settings.precision());
+        Chunks plan = Chunks.of(samples, settings.chunkSizeFor(samples, config.visible(), config.hidden()));
+        int chunks = plan.count();
         int workers = Math.min(runtime.threads(), chunks);
-        int elementBytes = settings.precision() == Precision.F64 ? 8 : 4;
-        long cacheElements = (long) config.hidden() * samples;
-        boolean cached = !onePass && cacheElements <= Integer.MAX_VALUE - 8
-                && cacheElements * elementBytes <= settings.activationCacheBytes();
-        Dataset x = block.toPrecision(settings.precision());
+        boolean cached = !onePass && cachesActivations(config, samples, settings);
         this.kernel = settings.precision() == Precision.F64
-                ? new F64ChunkKernel(config, settings.backend(), x.doubles(), samples, chunkSize, workers, cached,
-                        onePass)
-                : new F32ChunkKernel(config, settings.backend(), x.floats(), samples, chunkSize, workers, cached,
-                        onePass);
+                ? new F64ChunkKernel(config, settings.backend(), data, plan, workers, cached, onePass)
+                : new F32ChunkKernel(config, settings.backend(), data, plan, workers, cached, onePass);
         this.runner = new ChunkRunner(runtime);
         this.chunkSums = new double[chunks * config.hidden()];
         this.chunkSquaredError = new double[chunks];
@@ -100,6 +99,16 @@ public final class BlockSums {
         };
     }
 
+    /**
+     * Whether the two-pass form keeps the hidden activations of {@code samples} samples between its passes:
+     * when they fit in one array and in the settings' cache budget.
+     */
+    public static boolean cachesActivations(SparseAutoencoder config, int samples, EvaluationSettings settings) {
+        long elements = (long) config.hidden() * samples;
+        int elementBytes = settings.precision() == Precision.F64 ? 8 : 4;
+        return elements <= Integer.MAX_VALUE - 8 && elements * elementBytes <= settings.activationCacheBytes();
+    }
+
     private int sliceStart(int slice) {
         return (int) ((long) config.parameterCount() * slice / commitSlices);
     }
@@ -107,6 +116,11 @@ public final class BlockSums {
     /** The block's samples. */
     public int samples() {
         return samples;
+    }
+
+    /** The near-equal chunks the block is cut into (at most the settings' chunk size, or the shape's default). */
+    public int chunks() {
+        return kernel.chunks;
     }
 
     /**
@@ -119,8 +133,9 @@ public final class BlockSums {
             throw new IllegalArgumentException("sums must have h = " + config.hidden() + " entries, got "
                     + sums.length);
         }
+        data.requireUnchanged();
         prepare(theta);
-        runner.run(kernel.chunks, firstPass);
+        run(firstPass);
         int h = config.hidden();
         for (int c = 0; c < kernel.chunks; c++) {
             for (int j = 0; j < h; j++) {
@@ -147,13 +162,13 @@ public final class BlockSums {
         if (!prepared || !Arrays.equals(theta, preparedTheta)) {
             prepare(theta);
             if (kernel.cached) {
-                runner.run(kernel.chunks, firstPass);
+                run(firstPass);
             }
         }
         this.sparsity = sparsity;
         this.gradientTarget = gradient;
         try {
-            runner.runOrdered(kernel.chunks, secondPass, commitSlices, commit);
+            runOrdered(secondPass, commit);
         } finally {
             this.sparsity = null;
             this.gradientTarget = null;
@@ -184,13 +199,14 @@ public final class BlockSums {
         if (activationSums.length != h || fPrimeSums.length != h || fPrimeX.length != h * config.visible()) {
             throw new IllegalArgumentException("the one-pass sums must have h, h x v and h entries");
         }
+        data.requireUnchanged();
         prepare(theta);
         gradientTarget = gradient;
         activationTarget = activationSums;
         fPrimeXTarget = fPrimeX;
         fPrimeSumsTarget = fPrimeSums;
         try {
-            runner.runOrdered(kernel.chunks, onePass, commitSlices, onePassCommit);
+            runOrdered(onePass, onePassCommit);
         } finally {
             gradientTarget = null;
             activationTarget = null;
@@ -219,6 +235,31 @@ public final class BlockSums {
         for (int j = 0; j < h; j++) {
             gradient[b1 + j] += sparsity[j] * fPrimeSums[j];
         }
+    }
+
+    private void run(ChunkRunner.ChunkTask task) {
+        try {
+            runner.run(kernel.chunks, task);
+        } catch (InternalError e) {
+            throw named(e);
+        }
+    }
+
+    private void runOrdered(ChunkRunner.ChunkTask task, ChunkRunner.SliceTask sliceCommit) {
+        try {
+            runner.runOrdered(kernel.chunks, task, commitSlices, sliceCommit);
+        } catch (InternalError e) {
+            throw named(e);
+        }
+    }
+
+    /** A fault of a mapped file cut short under the run, as the failure naming the file; else the error. */
+    private RuntimeException named(InternalError e) {
+        java.io.UncheckedIOException named = data.explain(e);
+        if (named == null) {
+            throw e;
+        }
+        return named;
     }
 
     private void prepare(double[] theta) {

@@ -1,11 +1,12 @@
 package org.sae4j.autoencoder;
 
 import org.sae4j.backend.MatrixBackend;
+import org.sae4j.parallel.Chunks;
 
 /**
- * The per-chunk work of one evaluation in one precision. Chunk {@code c} covers samples
- * {@code [c * chunkSize, min((c + 1) * chunkSize, m))}. Each worker slot owns a workspace, created
- * here once and reused by every evaluation.
+ * The per-chunk work of one evaluation in one precision, over near-equal {@link Chunks} of the samples.
+ * Each worker slot owns a workspace, created here once and reused by every evaluation, with a reader
+ * that brings its chunk's samples in (in place from a heap array, or converted from their store).
  *
  * <p>An evaluation is {@link #prepare}, then {@link #activationSums} for every chunk, then, once the
  * caller has ρ̂ and the sparsity term s, {@link #chunkGradient} for every chunk, each followed (in
@@ -16,16 +17,14 @@ abstract class ChunkKernel {
     final MatrixBackend backend;
     final int v;
     final int h;
-    final int samples;
-    final int chunkSize;
+    final Chunks plan;
     final int chunks;
     /** Whether the hidden activations of all samples are kept from the first pass to the second. */
     final boolean cached;
     /** Whether the workspaces hold the one-pass form's extra sums. */
     final boolean onePass;
 
-    ChunkKernel(SparseAutoencoder config, MatrixBackend backend, int samples, int chunkSize, boolean cached,
-                boolean onePass) {
+    ChunkKernel(SparseAutoencoder config, MatrixBackend backend, Chunks plan, boolean cached, boolean onePass) {
         if (cached && onePass) {
             throw new IllegalArgumentException("the one-pass form keeps no activation cache");
         }
@@ -33,19 +32,18 @@ abstract class ChunkKernel {
         this.backend = backend;
         this.v = config.visible();
         this.h = config.hidden();
-        this.samples = samples;
-        this.chunkSize = chunkSize;
-        this.chunks = (samples + chunkSize - 1) / chunkSize;
+        this.plan = plan;
+        this.chunks = plan.count();
         this.cached = cached;
         this.onePass = onePass;
     }
 
     final int first(int chunk) {
-        return chunk * chunkSize;
+        return plan.first(chunk);
     }
 
     final int count(int chunk) {
-        return Math.min(chunkSize, samples - chunk * chunkSize);
+        return plan.size(chunk);
     }
 
     /** Takes the parameters of this evaluation (converting them if the precision needs it). */

@@ -24,8 +24,8 @@ public final class ChunkProducts {
                 new Product(false, true, h, v, n)), precision == Precision.F32);
     }
 
-    /** The same for {@code config} at the default chunk size. */
+    /** The same for {@code config} at the smallest default chunk, the chunk of most sets below 131 072 samples. */
     public static GemmWorkload workload(SparseAutoencoder config, Precision precision) {
-        return workload(config.visible(), config.hidden(), EvaluationSettings.DEFAULT_CHUNK_SIZE, precision);
+        return workload(config.visible(), config.hidden(), EvaluationSettings.SMALLEST_DEFAULT_CHUNK, precision);
     }
 }

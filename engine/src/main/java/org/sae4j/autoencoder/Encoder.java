@@ -4,6 +4,8 @@ import java.util.Objects;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
+import org.sae4j.data.SampleReader;
+import org.sae4j.parallel.Chunks;
 
 /**
  * The hidden activations f(W1·x + b1) of a trained model, for serving: one sample or a batch at a
@@ -16,7 +18,8 @@ import org.sae4j.data.Precision;
  * rounding (about 1e-13 relative in f64).
  *
  * <p>Not thread-safe: an encoder keeps scratch arrays for samples whose precision differs from the
- * model's. Make one per thread ({@code model.encoder(settings)} is cheap; the f64 weights are shared).
+ * model's, and a reader of the last batch. Make one per thread ({@code model.encoder(settings)} is cheap;
+ * the f64 weights are shared).
  */
 public final class Encoder {
     private final MatrixBackend backend;
@@ -34,18 +37,22 @@ public final class Encoder {
     /** Scratch for double samples on an f32 encoder. */
     private final float[] in32;
     private final float[] out32;
+    /** The batch last encoded and its reader, kept so that encoding the same set again allocates nothing. */
+    private Dataset lastBatch;
+    private SampleReader reader;
 
     /**
      * @param theta     the model's parameters in the UFLDL layout; read, not copied, and must not change
-     * @param chunkSize samples per product in a batch, as in training, so batches are computed alike
+     * @param chunkSize the most samples per product in a batch, as in training, so batches are computed
+     *                  alike; {@link EvaluationSettings#AUTO_CHUNK} for the batch's default, as training
      */
     public Encoder(SparseAutoencoder config, double[] theta, MatrixBackend backend, Precision precision,
                    int chunkSize) {
         config.requireParameters(theta, "theta");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.precision = Objects.requireNonNull(precision, "precision");
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("chunk size must be >= 1, got " + chunkSize);
+        if (chunkSize < 0) {
+            throw new IllegalArgumentException("chunk size must be >= 1, or AUTO_CHUNK, got " + chunkSize);
         }
         this.chunkSize = chunkSize;
         this.v = config.visible();
@@ -121,28 +128,62 @@ public final class Encoder {
     }
 
     /**
-     * Encodes every sample of an f64 batch into {@code out}: sample s's activations at
-     * {@code out[s·hidden() ..]}. Needs an f64 encoder.
+     * Encodes every sample of a batch read in f64 (from any store) into {@code out}: sample s's
+     * activations at {@code out[s·hidden() ..]}. Needs an f64 encoder.
      */
     public void encode(Dataset batch, double[] out) {
-        requirePrecision(batch, Precision.F64);
-        check(batch.features(), out.length / h, batch.samples());
-        double[] x = batch.doubles();
-        for (int first = 0; first < batch.samples(); first += chunkSize) {
-            int n = Math.min(chunkSize, batch.samples() - first);
-            HiddenLayer.activations(backend, v, h, weights64, 0, b1, x, first * v, n, out, first * h);
+        encode(batch, 0, batch.samples(), out);
+    }
+
+    /**
+     * Encodes samples [{@code first}, {@code first + count}) of {@code data} (read in f64) into {@code out}:
+     * sample {@code first + s} at {@code out[s·hidden() ..]}. A set too large for one output array is
+     * encoded range by range.
+     */
+    public void encode(Dataset data, int first, int count, double[] out) {
+        requirePrecision(data, Precision.F64);
+        check(data.features(), out.length / h, count);
+        Chunks chunks = rangeChunks(data, first, count);
+        for (int c = 0; c < chunks.count(); c++) {
+            int n = chunks.size(c);
+            reader.read(first + chunks.first(c), n);
+            HiddenLayer.activations(backend, v, h, weights64, 0, b1, reader.doubles(), reader.offset(), n, out,
+                    chunks.first(c) * h);
         }
     }
 
-    /** The same for an f32 batch and an f32 encoder. */
+    /** The same for a batch read in f32 and an f32 encoder. */
     public void encode(Dataset batch, float[] out) {
-        requirePrecision(batch, Precision.F32);
-        check(batch.features(), out.length / h, batch.samples());
-        float[] x = batch.floats();
-        for (int first = 0; first < batch.samples(); first += chunkSize) {
-            int n = Math.min(chunkSize, batch.samples() - first);
-            HiddenLayer.activations(backend, v, h, weights32, 0, b1, x, first * v, n, out, first * h);
+        encode(batch, 0, batch.samples(), out);
+    }
+
+    /** The same for a range of a set read in f32 and an f32 encoder. */
+    public void encode(Dataset data, int first, int count, float[] out) {
+        requirePrecision(data, Precision.F32);
+        check(data.features(), out.length / h, count);
+        Chunks chunks = rangeChunks(data, first, count);
+        for (int c = 0; c < chunks.count(); c++) {
+            int n = chunks.size(c);
+            reader.read(first + chunks.first(c), n);
+            HiddenLayer.activations(backend, v, h, weights32, 0, b1, reader.floats(), reader.offset(), n, out,
+                    chunks.first(c) * h);
         }
+    }
+
+    /** The chunks of a range, as training cuts a set of that size, with a reader for them. */
+    private Chunks rangeChunks(Dataset data, int first, int count) {
+        if (first < 0 || count < 1 || first > data.samples() - count) {
+            throw new IllegalArgumentException("samples [" + first + ", " + first + " + " + count + ") are not within the "
+                    + data.samples() + " samples of " + data);
+        }
+        int size = chunkSize != EvaluationSettings.AUTO_CHUNK ? chunkSize
+                : EvaluationSettings.defaultChunkSize(data.samples(), v, h);
+        Chunks chunks = Chunks.of(count, size);
+        if (data != lastBatch || reader.maxSamples() < chunks.largest()) {
+            reader = data.reader(chunks.largest());
+            lastBatch = data;
+        }
+        return chunks;
     }
 
     private void requirePrecision(Dataset batch, Precision needed) {

@@ -2,6 +2,9 @@ package org.sae4j.autoencoder;
 
 import java.util.Arrays;
 import org.sae4j.backend.MatrixBackend;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.SampleReader;
+import org.sae4j.parallel.Chunks;
 
 /**
  * Chunk work with data, weights, activations and products in float; squared error and bias gradients
@@ -12,13 +15,16 @@ import org.sae4j.backend.MatrixBackend;
  * kernel from the 32-bit one, and ChunkKernelSourceDriftTest fails if they differ.
  */
 final class F32ChunkKernel extends ChunkKernel {
-    private final float[] x;
     /** Package-private so that tests can compare the encoder with what training computed. */
     final float[] activationCache;
     private final float[] theta;
     private final Workspace[] workspaces;
 
     private static final class Workspace {
+        final SampleReader reader;
+        /** The samples of the worker's chunk, from {@link #xOff}, once {@link #load} read them. */
+        float[] x;
+        int xOff;
         final float[] a2;
         final float[] a3;
         final float[] d2;
@@ -31,7 +37,8 @@ final class F32ChunkKernel extends ChunkKernel {
         final float[] fPrimeX;
         final double[] fPrimeSums;
 
-        Workspace(int v, int h, int chunk, boolean cached, boolean onePass) {
+        Workspace(Dataset data, int v, int h, int chunk, boolean cached, boolean onePass) {
+            reader = data.reader(chunk);
             a2 = cached ? null : new float[h * chunk];
             a3 = new float[v * chunk];
             d2 = new float[h * chunk];
@@ -45,16 +52,23 @@ final class F32ChunkKernel extends ChunkKernel {
         }
     }
 
-    F32ChunkKernel(SparseAutoencoder config, MatrixBackend backend, float[] x, int samples, int chunkSize,
-                   int workers, boolean cached, boolean onePass) {
-        super(config, backend, samples, chunkSize, cached, onePass);
-        this.x = x;
-        this.activationCache = cached ? new float[h * samples] : null;
+    /** @param data the samples, in float ({@code data.precision()} is f32) */
+    F32ChunkKernel(SparseAutoencoder config, MatrixBackend backend, Dataset data, Chunks chunks, int workers,
+                   boolean cached, boolean onePass) {
+        super(config, backend, chunks, cached, onePass);
+        this.activationCache = cached ? new float[h * chunks.samples()] : null;
         this.theta = new float[config.parameterCount()];
         this.workspaces = new Workspace[workers];
         for (int w = 0; w < workers; w++) {
-            workspaces[w] = new Workspace(v, h, Math.min(chunkSize, samples), cached, onePass);
+            workspaces[w] = new Workspace(data, v, h, chunks.largest(), cached, onePass);
         }
+    }
+
+    /** Reads the chunk's samples into (or points at them from) the worker's workspace. */
+    private void load(Workspace ws, int chunk) {
+        ws.reader.read(first(chunk), count(chunk));
+        ws.x = ws.reader.floats();
+        ws.xOff = ws.reader.offset();
     }
 
     @Override
@@ -73,12 +87,14 @@ final class F32ChunkKernel extends ChunkKernel {
     }
 
     private void computeHidden(int worker, int chunk) {
-        HiddenLayer.activations(backend, v, h, theta, config.w1Offset(), config.b1Offset(), x, first(chunk) * v,
+        Workspace ws = workspaces[worker];
+        HiddenLayer.activations(backend, v, h, theta, config.w1Offset(), config.b1Offset(), ws.x, ws.xOff,
                 count(chunk), hiddenActivations(worker), hiddenOffset(chunk));
     }
 
     @Override
     void activationSums(int worker, int chunk, double[] sums, int offset) {
+        load(workspaces[worker], chunk);
         computeHidden(worker, chunk);
         float[] a2 = hiddenActivations(worker);
         int off = hiddenOffset(chunk);
@@ -95,6 +111,7 @@ final class F32ChunkKernel extends ChunkKernel {
     @Override
     double chunkGradient(int worker, int chunk, double[] sparsity) {
         Workspace ws = workspaces[worker];
+        load(ws, chunk);
         if (!cached) {
             computeHidden(worker, chunk);
         }
@@ -113,13 +130,14 @@ final class F32ChunkKernel extends ChunkKernel {
                 ws.gradB1[j] += delta;
             }
         }
-        backend.sgemm(false, true, h, v, n, 1, d2, 0, h, x, first(chunk) * v, v, 0, ws.gradW1, 0, h);
+        backend.sgemm(false, true, h, v, n, 1, d2, 0, h, ws.x, ws.xOff, v, 0, ws.gradW1, 0, h);
         return squaredError;
     }
 
     @Override
     double chunkGradientOnePass(int worker, int chunk) {
         Workspace ws = workspaces[worker];
+        load(ws, chunk);
         computeHidden(worker, chunk);
         float[] a2 = ws.a2;
         int n = count(chunk);
@@ -147,9 +165,8 @@ final class F32ChunkKernel extends ChunkKernel {
                 ws.fPrimeSums[j] += fPrime;
             }
         }
-        int xOff = first(chunk) * v;
-        backend.sgemm(false, true, h, v, n, 1, d2, 0, h, x, xOff, v, 0, ws.gradW1, 0, h);
-        backend.sgemm(false, true, h, v, n, 1, a2, 0, h, x, xOff, v, 0, ws.fPrimeX, 0, h);
+        backend.sgemm(false, true, h, v, n, 1, d2, 0, h, ws.x, ws.xOff, v, 0, ws.gradW1, 0, h);
+        backend.sgemm(false, true, h, v, n, 1, a2, 0, h, ws.x, ws.xOff, v, 0, ws.fPrimeX, 0, h);
         return squaredError;
     }
 
@@ -165,7 +182,8 @@ final class F32ChunkKernel extends ChunkKernel {
         float[] a2 = hiddenActivations(worker);
         int a2Off = hiddenOffset(chunk);
         int n = count(chunk);
-        int xOff = first(chunk) * v;
+        float[] x = ws.x;
+        int xOff = ws.xOff;
         float[] a3 = ws.a3;
         backend.sgemm(false, false, v, n, h, 1, theta, config.w2Offset(), v, a2, a2Off, h, 0, a3, 0, v);
         int b2 = config.b2Offset();

@@ -43,6 +43,7 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
     private final BlockSums block;
     private final SparsityPenalty penalty;
     private final double[] activationSums;
+    private final Dataset data;
 
     /**
      * @param config   the autoencoder
@@ -72,6 +73,7 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
         this.settings = Objects.requireNonNull(settings, "settings");
         this.block = new BlockSums(config, Objects.requireNonNull(data, "data"), settings, runtime);
         this.samples = data.samples();
+        this.data = data;
         this.penalty = new SparsityPenalty(config);
         this.activationSums = new double[config.hidden()];
     }
@@ -106,10 +108,19 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
     public synchronized double evaluate(double[] theta, double[] gradient) {
         config.requireParameters(theta, "theta");
         config.requireParameters(gradient, "gradient");
-        firstPass(theta);
-        Arrays.fill(gradient, 0);
-        double squaredError = block.addGradientSums(theta, penalty.sparsity(), gradient);
-        return finish(config, theta, gradient, squaredError, penalty.divergence(), samples);
+        try {
+            firstPass(theta);
+            Arrays.fill(gradient, 0);
+            double squaredError = block.addGradientSums(theta, penalty.sparsity(), gradient);
+            return finish(config, theta, gradient, squaredError, penalty.divergence(), samples);
+        } catch (InternalError e) {
+            // a fault reading a mapped file that some JVMs deliver a little after the read that made it
+            java.io.UncheckedIOException named = data.explain(e);
+            if (named != null) {
+                throw named;
+            }
+            throw e;
+        }
     }
 
     /**

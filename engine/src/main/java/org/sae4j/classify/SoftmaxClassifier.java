@@ -2,6 +2,8 @@ package org.sae4j.classify;
 
 import java.util.Objects;
 import org.sae4j.data.Dataset;
+import org.sae4j.data.Precision;
+import org.sae4j.data.SampleReader;
 
 /**
  * A trained softmax classifier: the configuration, θ, and the label each class index stands for. Predicting
@@ -100,11 +102,19 @@ public final class SoftmaxClassifier {
         }
         int[] labels = new int[data.samples()];
         double[] sample = new double[v];
-        for (int s = 0; s < labels.length; s++) {
-            for (int j = 0; j < v; j++) {
-                sample[j] = data.get(j, s);
+        int block = Math.min(data.samples(), Math.max(1, (1 << 16) / v));
+        SampleReader reader = data.reader(block);
+        for (int first = 0; first < labels.length; first += block) {
+            int n = Math.min(block, labels.length - first);
+            reader.read(first, n);
+            int at = reader.offset();
+            for (int s = 0; s < n; s++) {
+                for (int j = 0; j < v; j++) {
+                    sample[j] = data.precision() == Precision.F64 ? reader.doubles()[at + s * v + j]
+                            : reader.floats()[at + s * v + j];
+                }
+                labels[first + s] = predict(sample);
             }
-            labels[s] = predict(sample);
         }
         return labels;
     }

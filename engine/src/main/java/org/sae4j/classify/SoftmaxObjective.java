@@ -6,8 +6,10 @@ import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
+import org.sae4j.data.SampleReader;
 import org.sae4j.optim.DifferentiableFunction;
 import org.sae4j.parallel.ChunkRunner;
+import org.sae4j.parallel.Chunks;
 import org.sae4j.parallel.ParallelRuntime;
 
 /**
@@ -29,7 +31,7 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
     private final ParallelRuntime runtime;
     private final boolean ownsRuntime;
     private final ChunkRunner runner;
-    private final int chunkSize;
+    private final Chunks plan;
     private final int chunks;
     private final double[] chunkLoss;
     private final Workspace[] workspaces;
@@ -42,13 +44,15 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
 
     /** One worker's buffers; the f32 ones exist only for f32 data. */
     private static final class Workspace {
+        final SampleReader reader;
         final double[] z;
         final double[] gradW;
         final double[] gradB;
         final float[] zF32;
         final float[] gradWF32;
 
-        Workspace(int features, int classes, int chunk, boolean single) {
+        Workspace(Dataset data, int features, int classes, int chunk, boolean single) {
+            reader = data.reader(chunk);
             z = new double[classes * chunk];
             gradW = single ? null : new double[classes * features];
             gradB = new double[classes];
@@ -93,8 +97,9 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
         }
         this.labels = labels.clone();
         this.backend = settings.backend();
-        this.chunkSize = Math.min(settings.chunkSize(), data.samples());
-        this.chunks = (data.samples() + chunkSize - 1) / chunkSize;
+        this.plan = Chunks.of(data.samples(), settings.chunkSizeFor(data.samples(), config.features(),
+                config.classes()));
+        this.chunks = plan.count();
         this.runner = new ChunkRunner(runtime);
         this.chunkLoss = new double[chunks];
         this.single = data.precision() == Precision.F32;
@@ -102,7 +107,7 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
         int workers = Math.min(runtime.threads(), chunks);
         this.workspaces = new Workspace[workers];
         for (int w = 0; w < workers; w++) {
-            workspaces[w] = new Workspace(config.features(), config.classes(), chunkSize, single);
+            workspaces[w] = new Workspace(data, config.features(), config.classes(), plan.largest(), single);
         }
         this.compute = (worker, chunk) -> chunkLoss[chunk] = chunkGradient(workspaces[worker], chunk);
         this.commit = (worker, chunk) -> {
@@ -132,6 +137,7 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
     public synchronized double evaluate(double[] parameters, double[] gradient) {
         config.requireParameters(parameters, "theta");
         config.requireParameters(gradient, "gradient");
+        data.requireUnchanged();
         Arrays.fill(gradient, 0);
         theta = parameters;
         gradientTarget = gradient;
@@ -142,6 +148,12 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
         }
         try {
             runner.runOrdered(chunks, compute, commit);
+        } catch (InternalError e) {
+            java.io.UncheckedIOException named = data.explain(e);
+            if (named != null) {
+                throw named;
+            }
+            throw e;
         } finally {
             theta = null;
             gradientTarget = null;
@@ -168,15 +180,17 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
     private double chunkGradient(Workspace ws, int chunk) {
         int v = config.features();
         int k = config.classes();
-        int first = chunk * chunkSize;
-        int n = Math.min(chunkSize, data.samples() - first);
+        int first = plan.first(chunk);
+        int n = plan.size(chunk);
+        ws.reader.read(first, n);
+        int xOff = ws.reader.offset();
         if (single) {
-            backend.sgemm(false, false, k, n, v, 1, weightsF32, 0, k, data.floats(), first * v, v, 0, ws.zF32, 0, k);
+            backend.sgemm(false, false, k, n, v, 1, weightsF32, 0, k, ws.reader.floats(), xOff, v, 0, ws.zF32, 0, k);
             for (int i = 0; i < k * n; i++) {
                 ws.z[i] = ws.zF32[i];
             }
         } else {
-            backend.dgemm(false, false, k, n, v, 1, theta, 0, k, data.doubles(), first * v, v, 0, ws.z, 0, k);
+            backend.dgemm(false, false, k, n, v, 1, theta, 0, k, ws.reader.doubles(), xOff, v, 0, ws.z, 0, k);
         }
         int b = config.biasOffset();
         Arrays.fill(ws.gradB, 0);
@@ -210,9 +224,9 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
             for (int i = 0; i < k * n; i++) {
                 ws.zF32[i] = (float) ws.z[i];
             }
-            backend.sgemm(false, true, k, v, n, 1, ws.zF32, 0, k, data.floats(), first * v, v, 0, ws.gradWF32, 0, k);
+            backend.sgemm(false, true, k, v, n, 1, ws.zF32, 0, k, ws.reader.floats(), xOff, v, 0, ws.gradWF32, 0, k);
         } else {
-            backend.dgemm(false, true, k, v, n, 1, ws.z, 0, k, data.doubles(), first * v, v, 0, ws.gradW, 0, k);
+            backend.dgemm(false, true, k, v, n, 1, ws.z, 0, k, ws.reader.doubles(), xOff, v, 0, ws.gradW, 0, k);
         }
         return loss;
     }

@@ -34,18 +34,44 @@ public final class CsvReader {
     }
 
     /**
-     * Reads {@code file} with the given header handling.
+     * Reads {@code file} with the given header handling into the heap: one array of doubles, so at most
+     * 2³¹ values; a larger file streams into an NPY file once ({@link #forEachRow}, {@code sae convert}).
      *
      * @throws DataFileException naming the file and line for ragged rows, fields that are not decimal
-     *                           numbers, NaN or infinite values, blank lines between data lines, or a
-     *                           file without data lines
+     *                           numbers, NaN or infinite values, blank lines between data lines, a file
+     *                           without data lines, or more values than one array holds
      */
     public static Dataset read(Path file, Header header) throws IOException {
+        Values values = new Values(file);
+        int[] columns = {0};
+        int samples = forEachRow(file, header, row -> {
+            columns[0] = row.length;
+            for (double x : row) {
+                values.add(x);
+            }
+        });
+        return Dataset.ofDoubles(columns[0], samples, values.toArray());
+    }
+
+    /** What a stream of rows goes to; the array is reused for the next row. */
+    @FunctionalInterface
+    public interface RowSink {
+        void accept(double[] row) throws IOException;
+    }
+
+    /**
+     * Streams the data rows of {@code file} to {@code sink}, one at a time, holding no more than a line:
+     * for files of any size.
+     *
+     * @return the number of data rows
+     * @throws DataFileException as {@link #read(Path, Header)}, but for the size
+     */
+    public static int forEachRow(Path file, Header header, RowSink sink) throws IOException {
         String source = file.toString();
-        Values values = new Values();
         int columns = -1;
         int samples = 0;
         int firstBlank = 0;
+        double[] row = null;
         DataFiles.requireFile(file);
         int lineNo = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -72,13 +98,18 @@ public final class CsvReader {
                 }
                 if (columns < 0) {
                     columns = fields.length;
+                    row = new double[columns];
                 } else if (fields.length != columns) {
                     throw new DataFileException(source + ", line " + lineNo + ": expected " + columns + " columns, got "
                             + fields.length);
                 }
                 for (int c = 0; c < fields.length; c++) {
-                    values.add(parse(fields[c], source, lineNo, c, header));
+                    row[c] = parse(fields[c], source, lineNo, c, header);
                 }
+                if (samples == Integer.MAX_VALUE) {
+                    throw new DataFileException(source + ": more than " + Integer.MAX_VALUE + " data lines");
+                }
+                sink.accept(row);
                 samples++;
             }
         } catch (CharacterCodingException e) {
@@ -88,7 +119,7 @@ public final class CsvReader {
         if (samples == 0) {
             throw new DataFileException(source + ": no data lines; expected one sample per line");
         }
-        return Dataset.ofDoubles(columns, samples, values.toArray());
+        return samples;
     }
 
     /**
@@ -178,13 +209,20 @@ public final class CsvReader {
 
     /** A growable double array. */
     private static final class Values {
+        private final Path file;
         private double[] data = new double[1024];
         private int size;
 
-        void add(double x) {
+        Values(Path file) {
+            this.file = file;
+        }
+
+        void add(double x) throws DataFileException {
             if (size == data.length) {
                 if (data.length >= Integer.MAX_VALUE - 8) {
-                    throw new IllegalStateException("CSV file has more values than one array can hold");
+                    throw new DataFileException(file + ": more values than one heap array holds (2³¹); write it"
+                            + " once as an NPY file, which streams and is then read in place: sae convert --csv "
+                            + file + " --out SAMPLES.npy");
                 }
                 data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, 2L * data.length));
             }

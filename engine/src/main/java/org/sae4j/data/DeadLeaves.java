@@ -1,7 +1,8 @@
 package org.sae4j.data;
 
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
+import org.sae4j.parallel.ChunkRunner;
+import org.sae4j.parallel.ParallelRuntime;
 
 /**
  * Synthetic natural-like grey images from the dead-leaves model: opaque discs with uniformly random
@@ -19,12 +20,20 @@ public final class DeadLeaves {
     }
 
     /**
-     * Generates {@code count} whitened images of {@code size}×{@code size} pixels; the same seed gives
-     * the same images.
+     * Generates {@code count} whitened images of {@code size}×{@code size} pixels on the calling thread;
+     * the same seed gives the same images.
      *
      * @param size a power of two, at least 16
      */
     public static ImageStack generate(int count, int size, long seed) {
+        return generate(count, size, seed, ParallelRuntime.singleThreaded());
+    }
+
+    /**
+     * The same, an image per task on {@code runtime}: each image has a random stream of its own, so the
+     * images are the same on any number of threads.
+     */
+    public static ImageStack generate(int count, int size, long seed, ParallelRuntime runtime) {
         if (count < 1) {
             throw new IllegalArgumentException("image count must be >= 1, got " + count);
         }
@@ -38,7 +47,7 @@ public final class DeadLeaves {
         }
         int pixels = size * size;
         double[] out = new double[Math.multiplyExact(count, pixels)];
-        IntStream.range(0, count).parallel().forEach(k -> {
+        new ChunkRunner(runtime).forEach(count, 1, k -> {
             double[] img = whiten(leaves(size, streams[k]), size);
             System.arraycopy(img, 0, out, k * pixels, pixels);
         });

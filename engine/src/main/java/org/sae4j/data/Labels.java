@@ -42,27 +42,13 @@ public final class Labels {
             }
         }
 
-        /** The samples at {@code indices}, in that order, in the same precision. */
+        /** The samples at {@code indices}, in that order, copied onto the heap in their stored type. */
         public Labelled subset(int[] indices) {
-            int v = samples.features();
             int[] y = new int[indices.length];
             for (int i = 0; i < indices.length; i++) {
                 y[i] = labels[indices[i]];
             }
-            if (samples.precision() == Precision.F64) {
-                double[] from = samples.doubles();
-                double[] to = new double[v * indices.length];
-                for (int i = 0; i < indices.length; i++) {
-                    System.arraycopy(from, indices[i] * v, to, i * v, v);
-                }
-                return new Labelled(Dataset.ofDoubles(v, indices.length, to), y);
-            }
-            float[] from = samples.floats();
-            float[] to = new float[v * indices.length];
-            for (int i = 0; i < indices.length; i++) {
-                System.arraycopy(from, indices[i] * v, to, i * v, v);
-            }
-            return new Labelled(Dataset.ofFloats(v, indices.length, to), y);
+            return new Labelled(samples.select(indices), y);
         }
 
         /** The indices of the samples whose label {@code keep} accepts, in order. */

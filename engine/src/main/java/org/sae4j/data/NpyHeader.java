@@ -114,6 +114,25 @@ record NpyHeader(String source, NpyDtype dtype, boolean fortranOrder, int[] shap
         return (int) n;
     }
 
+    /**
+     * Number of elements of an array that is read in ranges, never as one Java array: any count a long
+     * holds. Rejects empty arrays.
+     */
+    long valueCount() throws DataFileException {
+        long n = 1;
+        for (int d : shape) {
+            if (d != 0 && n > Long.MAX_VALUE / d) {
+                throw new DataFileException(source + ": array of shape " + shapeText(shape) + " is too large: its"
+                        + " element count overflows 64 bits");
+            }
+            n *= d;
+        }
+        if (n == 0) {
+            throw new DataFileException(source + ": empty array: shape " + shapeText(shape));
+        }
+        return n;
+    }
+
     /** Python tuple notation: {@code ()}, {@code (5,)}, {@code (10000, 64)}. */
     static String shapeText(int[] shape) {
         if (shape.length == 1) {

@@ -2,13 +2,14 @@ package org.sae4j.data;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0). Supported dtypes:
- * {@code <f4 >f4 <f8 >f8 |u1 <i4 >i4 <i8 >i8}, in C or Fortran order.
+ * Reads NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0). Supported dtypes: float
+ * {@code f8 f4 f2}, integer {@code u1 i1 u2 i2 i4 i8}, either byte order, in C or Fortran order.
  */
 public final class NpyReader {
     /** Bytes read per I/O call; a multiple of every item size. */
@@ -18,9 +19,11 @@ public final class NpyReader {
     }
 
     /**
-     * Reads a 2-D array of shape (m, v), one sample per row as NumPy stores training sets, as a
-     * dataset of v features by m samples. {@code f4} data gives an F32 dataset; every other dtype
-     * gives F64 with the values unchanged ({@code |u1} stays 0..255; see {@link Preprocessing#scale}).
+     * Reads a 2-D array of shape (m, v), one sample per row as NumPy stores training sets, into the heap,
+     * as a dataset of v features by m samples. {@code f4} and {@code f8} become float or double arrays
+     * (read in place by the engine; several arrays past 2³¹ values); every other dtype stays in its own
+     * type, converted as the engine reads it ({@code |u1} keeps its 0..255 bytes; see
+     * {@link Dataset#scaled}). {@code f4} and {@code f2} data are read in f32, the others in f64.
      *
      * @throws DataFileException if the file is not a 2-D NPY array of a supported dtype, is truncated,
      *                           empty, or holds NaN or infinite values
@@ -29,25 +32,40 @@ public final class NpyReader {
         String source = file.toString();
         DataFiles.requireFile(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            NpyHeader h = NpyHeader.read(ch, source);
-            if (h.shape().length != 2) {
-                throw new DataFileException(source + ": expected a 2-D array of shape (samples, features), got shape "
-                        + NpyHeader.shapeText(h.shape()));
-            }
+            NpyHeader h = samplesHeader(ch, source);
             int m = h.shape()[0];
             int v = h.shape()[1];
-            int n = h.elementCount();
+            long n = h.valueCount();
             requireExactLength(ch, h, n);
+            long heap = n * (h.fortranOrder() ? (h.dtype().type() == ValueType.F32 ? 4 : 8) : h.dtype().itemSize());
+            DataFiles.requireHeap(source, heap, h.fortranOrder() ? "save it in C order (numpy.ascontiguousarray) and"
+                    + " read it in place (NpyReader.mapSamples; sae: without --load)"
+                    : "read it in place (NpyReader.mapSamples; sae: without --load)");
             Dataset d;
-            if (h.dtype().isFloat32()) {
-                float[] a = new float[n];
-                readData(ch, h, n, (chunk, off, count) -> h.dtype().decode(chunk, a, off, count));
-                // C order rows are our columns already; Fortran order stores the transpose.
-                d = Dataset.ofFloats(v, m, h.fortranOrder() ? transpose(a, m, v) : a);
+            if (h.fortranOrder()) {
+                d = readFortran(ch, h, m, v);
+            } else if (h.dtype().type() == ValueType.F32 || h.dtype().type() == ValueType.F64) {
+                Precision p = h.dtype().naturalPrecision();
+                ArrayStorage a = ArrayStorage.allocate(v, m, p, ArrayStorage.defaultSegmentSamples(v, p));
+                long at = h.dataOffset();
+                for (int seg = 0; seg < a.segments(); seg++) {
+                    int count = p == Precision.F64 ? a.doubleSegment(seg).length : a.floatSegment(seg).length;
+                    int s = seg;
+                    readData(ch, h, at, count, (chunk, off, c) -> {
+                        if (p == Precision.F64) {
+                            h.dtype().decode(chunk, a.doubleSegment(s), off, c);
+                        } else {
+                            h.dtype().decode(chunk, a.floatSegment(s), off, c);
+                        }
+                    });
+                    at += (long) count * h.dtype().itemSize();
+                }
+                d = Dataset.of(a, p);
             } else {
-                double[] a = new double[n];
-                readData(ch, h, n, (chunk, off, count) -> h.dtype().decode(chunk, a, off, count));
-                d = Dataset.ofDoubles(v, m, h.fortranOrder() ? transpose(a, m, v) : a);
+                ch.position(h.dataOffset());
+                d = Dataset.of(BufferStorage.read(Channels.newInputStream(ch), v, m, h.dtype().type(), h.dtype().order(),
+                        SampleStorage.SEGMENT_BYTES, done -> new DataFileException(source + ": file ended "
+                                + done + " bytes into the data")), h.dtype().naturalPrecision());
             }
             try {
                 return d.requireFinite(source);
@@ -55,6 +73,76 @@ public final class NpyReader {
                 throw new DataFileException(e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Maps a 2-D array of shape (m, v), one sample per row, read in place: nothing is loaded into the heap,
+     * the operating system pages the file in as the engine reads it, so the file may be larger than the
+     * heap and than the memory (then every evaluation reads it from disk, at the disk's speed). The values
+     * stay in the file's dtype and byte order and are converted as they are read; {@code f4} and
+     * {@code f2} data are read in f32, the others in f64. The values are not checked here: a run calls
+     * {@link Dataset#requireFinite} once on the set it trains on. The file must not change while it is in
+     * use ({@link Dataset#requireUnchanged}).
+     *
+     * @throws DataFileException if the file is not a 2-D C-order NPY array of a supported dtype, or is
+     *                           truncated or empty; a Fortran-order array is refused (its features, not
+     *                           its samples, are contiguous): {@link #readSamples} reads it
+     */
+    public static Dataset mapSamples(Path file) throws IOException {
+        return mapSamples(file, SampleStorage.SEGMENT_BYTES);
+    }
+
+    /**
+     * Reads a set the way that needs least heap: a C-order file is mapped ({@link #mapSamples}), a
+     * Fortran-order one read into the heap ({@link #readSamples}).
+     */
+    public static Dataset openSamples(Path file) throws IOException {
+        DataFiles.requireFile(file);
+        boolean fortran;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            fortran = samplesHeader(ch, file.toString()).fortranOrder();
+        }
+        return fortran ? readSamples(file) : mapSamples(file);
+    }
+
+    /** {@link #mapSamples(Path)} in windows of about {@code windowBytes}: for tests of sets that span windows. */
+    static Dataset mapSamples(Path file, long windowBytes) throws IOException {
+        String source = file.toString();
+        DataFiles.requireFile(file);
+        NpyHeader h;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            h = samplesHeader(ch, source);
+            requireExactLength(ch, h, h.valueCount());
+        }
+        if (h.fortranOrder()) {
+            throw new DataFileException(source + ": a Fortran-order array cannot be read in place (its features, not"
+                    + " its samples, are contiguous); load it into the heap (--load), or save it in C order"
+                    + " (numpy.ascontiguousarray)");
+        }
+        return Dataset.of(BufferStorage.map(file, h.dataOffset(), h.shape()[1], h.shape()[0], h.dtype().type(),
+                h.dtype().order(), windowBytes), h.dtype().naturalPrecision());
+    }
+
+    private static NpyHeader samplesHeader(FileChannel ch, String source) throws IOException {
+        NpyHeader h = NpyHeader.read(ch, source);
+        if (h.shape().length != 2) {
+            throw new DataFileException(source + ": expected a 2-D array of shape (samples, features), got shape "
+                    + NpyHeader.shapeText(h.shape()));
+        }
+        return h;
+    }
+
+    /** A Fortran-order (m, v) array transposed into one Java array of samples, so at most 2³¹ values. */
+    private static Dataset readFortran(FileChannel ch, NpyHeader h, int m, int v) throws IOException {
+        int n = h.elementCount();
+        if (h.dtype().type() == ValueType.F32) {
+            float[] a = new float[n];
+            readData(ch, h, h.dataOffset(), n, (chunk, off, count) -> h.dtype().decode(chunk, a, off, count));
+            return Dataset.ofFloats(v, m, transpose(a, m, v));
+        }
+        double[] a = new double[n];
+        readData(ch, h, h.dataOffset(), n, (chunk, off, count) -> h.dtype().decode(chunk, a, off, count));
+        return Dataset.ofDoubles(v, m, transpose(a, m, v));
     }
 
     /**
@@ -71,7 +159,7 @@ public final class NpyReader {
             int n = h.elementCount();
             requireExactLength(ch, h, n);
             double[] a = new double[n];
-            readData(ch, h, n, (chunk, off, count) -> h.dtype().decode(chunk, a, off, count));
+            readData(ch, h, h.dataOffset(), n, (chunk, off, count) -> h.dtype().decode(chunk, a, off, count));
             double[] c = h.fortranOrder() ? fortranToC(a, h.shape()) : a;
             for (int k = 0; k < n; k++) {
                 if (!Double.isFinite(c[k])) {
@@ -91,9 +179,9 @@ public final class NpyReader {
      * The header's shape must match the bytes the file has, checked before anything is allocated: a
      * 228-byte file must not make the reader ask for 12 GB.
      */
-    private static void requireExactLength(FileChannel ch, NpyHeader h, int n) throws IOException {
+    private static void requireExactLength(FileChannel ch, NpyHeader h, long n) throws IOException {
         int item = h.dtype().itemSize();
-        long expected = (long) n * item;
+        long expected = n > Long.MAX_VALUE / item ? Long.MAX_VALUE : n * item;
         long present = ch.size() - h.dataOffset();
         if (present < expected) {
             throw new DataFileException(h.source() + ": truncated data: shape " + NpyHeader.shapeText(h.shape())
@@ -109,12 +197,15 @@ public final class NpyReader {
         }
     }
 
-    /** Streams the data block through {@code sink} in chunks; {@link #requireExactLength} came first. */
-    private static void readData(FileChannel ch, NpyHeader h, int n, ChunkSink sink) throws IOException {
+    /**
+     * Streams {@code n} elements from byte {@code from} through {@code sink} in chunks;
+     * {@link #requireExactLength} came first.
+     */
+    private static void readData(FileChannel ch, NpyHeader h, long from, int n, ChunkSink sink) throws IOException {
         int item = h.dtype().itemSize();
         long expected = (long) n * item;
         ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, expected)).order(h.dtype().order());
-        long pos = h.dataOffset();
+        long pos = from;
         int done = 0;
         while (done < n) {
             int count = Math.min(n - done, CHUNK_BYTES / item);

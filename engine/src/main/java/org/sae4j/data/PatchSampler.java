@@ -1,9 +1,15 @@
 package org.sae4j.data;
 
 import java.util.SplittableRandom;
+import org.sae4j.parallel.ChunkRunner;
+import org.sae4j.parallel.Chunks;
+import org.sae4j.parallel.ParallelRuntime;
 
 /** Cuts square patches out of grey images, and normalises them the UFLDL way. */
 public final class PatchSampler {
+    /** Samples per task of the normalisation's passes; fixed, so that the sums' order is. */
+    private static final int CHUNK = 512;
+
     private PatchSampler() {
     }
 
@@ -58,43 +64,116 @@ public final class PatchSampler {
         return Dataset.ofDoubles(v, n, out);
     }
 
+    /** UFLDL patch normalisation ({@link #normalizeUfldl(Dataset, ParallelRuntime)}) on the calling thread. */
+    public static Dataset normalizeUfldl(Dataset patches) {
+        return normalizeUfldl(patches, ParallelRuntime.singleThreaded());
+    }
+
     /**
      * UFLDL patch normalisation: subtract each patch's own mean; clip to ±3σ, with σ the sample
      * standard deviation (n − 1) of all values; divide by 3σ; map [−1, 1] to [0.1, 0.9] by
-     * x ↦ 0.4x + 0.5. Computed in double, returned in the precision of {@code patches}.
+     * x ↦ 0.4x + 0.5. Computed in double, returned in new heap arrays of the precision of
+     * {@code patches}. σ's sums stream over the patches in chunks of {@value #CHUNK} on {@code runtime},
+     * added in chunk order, so the result is the same on any number of threads.
      */
-    public static Dataset normalizeUfldl(Dataset patches) {
+    public static Dataset normalizeUfldl(Dataset patches, ParallelRuntime runtime) {
         int v = patches.features();
         int m = patches.samples();
-        double[] x = new double[v * m];
-        for (int j = 0; j < m; j++) {
-            double mean = 0;
-            for (int i = 0; i < v; i++) {
-                mean += patches.get(i, j);
+        Chunks chunks = Chunks.of(m, CHUNK);
+        int workers = Math.min(runtime.threads(), chunks.count());
+        Centred[] centred = new Centred[workers];
+        for (int w = 0; w < workers; w++) {
+            centred[w] = new Centred(patches, chunks.largest());
+        }
+        ChunkRunner runner = new ChunkRunner(runtime);
+        double[] chunkSums = new double[chunks.count()];
+        runner.run(chunks.count(), (w, c) -> {
+            double[] x = centred[w].read(chunks.first(c), chunks.size(c));
+            double sum = 0;
+            for (int k = 0; k < chunks.size(c) * v; k++) {
+                sum += x[k];
             }
-            mean /= v;
-            for (int i = 0; i < v; i++) {
-                x[j * v + i] = patches.get(i, j) - mean;
+            chunkSums[c] = sum;
+        });
+        long values = (long) v * m;
+        double mean = sumInOrder(chunkSums) / values;
+        runner.run(chunks.count(), (w, c) -> {
+            double[] x = centred[w].read(chunks.first(c), chunks.size(c));
+            double squares = 0;
+            for (int k = 0; k < chunks.size(c) * v; k++) {
+                squares += (x[k] - mean) * (x[k] - mean);
             }
-        }
-        double total = 0;
-        for (double a : x) {
-            total += a;
-        }
-        double mean = total / x.length;
-        double squares = 0;
-        for (double a : x) {
-            squares += (a - mean) * (a - mean);
-        }
-        double limit = 3 * Math.sqrt(squares / (x.length - 1));
+            chunkSums[c] = squares;
+        });
+        double limit = 3 * Math.sqrt(sumInOrder(chunkSums) / (values - 1));
         if (!(limit > 0)) {
             throw new IllegalArgumentException("cannot normalise: every patch is constant (" + patches + ")");
         }
-        for (int k = 0; k < x.length; k++) {
-            double clipped = Math.max(-limit, Math.min(limit, x[k])) / limit;
-            x[k] = 0.4 * clipped + 0.5;
+        Precision p = patches.precision();
+        DatasetBuilder out = DatasetBuilder.of(v, m, p);
+        runner.run(chunks.count(), (w, c) -> {
+            int n = chunks.size(c);
+            double[] x = centred[w].read(chunks.first(c), n);
+            for (int k = 0; k < n * v; k++) {
+                double clipped = Math.max(-limit, Math.min(limit, x[k])) / limit;
+                x[k] = 0.4 * clipped + 0.5;
+            }
+            if (p == Precision.F64) {
+                out.put(chunks.first(c), n, x, 0);
+            } else {
+                float[] f = centred[w].floats;
+                for (int k = 0; k < n * v; k++) {
+                    f[k] = (float) x[k];
+                }
+                out.put(chunks.first(c), n, f, 0);
+            }
+        });
+        return out.build();
+    }
+
+    private static double sumInOrder(double[] parts) {
+        double total = 0;
+        for (double part : parts) {
+            total += part;
         }
-        return Dataset.ofDoubles(v, m, x).toPrecision(patches.precision());
+        return total;
+    }
+
+    /** One worker's reader and buffers: a chunk of patches, each less its own mean, in double. */
+    private static final class Centred {
+        final SampleReader reader;
+        final boolean f64;
+        final int v;
+        final double[] x;
+        final float[] floats;
+
+        Centred(Dataset patches, int chunk) {
+            reader = patches.reader(chunk);
+            f64 = patches.precision() == Precision.F64;
+            v = patches.features();
+            x = new double[v * chunk];
+            floats = f64 ? null : new float[v * chunk];
+        }
+
+        double[] read(int first, int n) {
+            reader.read(first, n);
+            int off = reader.offset();
+            for (int j = 0; j < n; j++) {
+                double mean = 0;
+                for (int i = 0; i < v; i++) {
+                    mean += value(off + j * v + i);
+                }
+                mean /= v;
+                for (int i = 0; i < v; i++) {
+                    x[j * v + i] = value(off + j * v + i) - mean;
+                }
+            }
+            return x;
+        }
+
+        private double value(int k) {
+            return f64 ? reader.doubles()[k] : reader.floats()[k];
+        }
     }
 
     private static void requireFits(ImageStack images, int size) {

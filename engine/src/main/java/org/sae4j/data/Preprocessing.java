@@ -6,26 +6,10 @@ public final class Preprocessing {
     }
 
     /**
-     * A copy of {@code data} with every value multiplied by {@code factor} (e.g. {@code 1.0 / 255} for
-     * pixel bytes), in the same precision.
+     * {@code data} with every value multiplied by {@code factor} (e.g. {@code 1.0 / 255} for pixel
+     * bytes), in the same precision: see {@link Dataset#scaled}.
      */
     public static Dataset scale(Dataset data, double factor) {
-        if (!Double.isFinite(factor)) {
-            throw new IllegalArgumentException("scale factor must be finite, got " + factor);
-        }
-        if (data.precision() == Precision.F32) {
-            float[] in = data.floats();
-            float[] out = new float[in.length];
-            for (int k = 0; k < in.length; k++) {
-                out[k] = (float) (in[k] * factor);
-            }
-            return Dataset.ofFloats(data.features(), data.samples(), out);
-        }
-        double[] in = data.doubles();
-        double[] out = new double[in.length];
-        for (int k = 0; k < in.length; k++) {
-            out[k] = in[k] * factor;
-        }
-        return Dataset.ofDoubles(data.features(), data.samples(), out);
+        return data.scaled(factor);
     }
 }

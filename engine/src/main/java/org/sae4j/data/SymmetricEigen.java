@@ -1,11 +1,15 @@
 package org.sae4j.data;
 
 import java.util.stream.IntStream;
+import org.sae4j.parallel.ChunkRunner;
+import org.sae4j.parallel.ParallelRuntime;
 
 /**
  * Eigen-decomposition of a real symmetric matrix by the cyclic Jacobi method: A = V diag(values) Vᵀ.
  * Each sweep visits every pair (p, q) once in round-robin order, so a round rotates n/2 disjoint pairs
- * at once: its row and column updates then run as whole contiguous passes, in parallel for large n.
+ * at once: its row and column updates then run as whole contiguous passes, in parallel on the run's
+ * {@link ParallelRuntime} for large n (each row or pair on its own, so the result is the same on any
+ * number of threads).
  * A sweep costs about 9n³ flops; 10 to 15 sweeps are typical.
  *
  * @param values  the n eigenvalues, unordered
@@ -17,13 +21,20 @@ record SymmetricEigen(double[] values, double[] vectors) {
     private static final double NEGLIGIBLE = 0x1p-52;
     /** Below this order the fork-join overhead of a parallel pass outweighs its work. */
     private static final int PARALLEL_ORDER = 128;
+    /** Rows (or rotations) per parallel task. */
+    private static final int GRAIN = 16;
 
-    /** Decomposes the symmetric row-major n×n matrix {@code a}; {@code a} is not modified. */
+    /** Decomposes the symmetric row-major n×n matrix {@code a} on the calling thread; {@code a} is not modified. */
     static SymmetricEigen of(double[] a, int n) {
+        return of(a, n, ParallelRuntime.singleThreaded());
+    }
+
+    /** Decomposes the symmetric row-major n×n matrix {@code a} on {@code runtime}; {@code a} is not modified. */
+    static SymmetricEigen of(double[] a, int n, ParallelRuntime runtime) {
         if (a.length != n * n) {
             throw new IllegalArgumentException("matrix of order " + n + " needs " + n * n + " values, got " + a.length);
         }
-        Rotations r = new Rotations(a.clone(), n);
+        Rotations r = new Rotations(a.clone(), n, n >= PARALLEL_ORDER ? new ChunkRunner(runtime) : null);
         int slots = n + (n & 1); // one dummy slot when n is odd
         int[] ring = IntStream.range(0, slots).toArray();
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
@@ -66,11 +77,14 @@ record SymmetricEigen(double[] values, double[] vectors) {
         final double[] ss;
         final double[] newPp;
         final double[] newQq;
+        /** Runs the passes, or null to run them on the calling thread. */
+        final ChunkRunner runner;
         int count;
 
-        Rotations(double[] m, int n) {
+        Rotations(double[] m, int n, ChunkRunner runner) {
             this.m = m;
             this.n = n;
+            this.runner = runner;
             vt = new double[n * n];
             for (int i = 0; i < n; i++) {
                 vt[i * n + i] = 1;
@@ -116,7 +130,7 @@ record SymmetricEigen(double[] values, double[] vectors) {
 
         /** m ← Jᵀ m J and Vᵀ ← Jᵀ Vᵀ for the product J of this round's rotations. */
         void apply() {
-            range(n).forEach(k -> {
+            forEach(n, k -> {
                 int row = k * n;
                 for (int i = 0; i < count; i++) {
                     int p = row + ps[i];
@@ -127,7 +141,7 @@ record SymmetricEigen(double[] values, double[] vectors) {
                     m[q] = ss[i] * x + cs[i] * y;
                 }
             });
-            range(count).forEach(i -> {
+            forEach(count, i -> {
                 rotateRows(m, ps[i], qs[i], cs[i], ss[i]);
                 rotateRows(vt, ps[i], qs[i], cs[i], ss[i]);
             });
@@ -153,9 +167,14 @@ record SymmetricEigen(double[] values, double[] vectors) {
             }
         }
 
-        private IntStream range(int end) {
-            IntStream s = IntStream.range(0, end);
-            return n >= PARALLEL_ORDER ? s.parallel() : s;
+        private void forEach(int end, java.util.function.IntConsumer body) {
+            if (runner == null) {
+                for (int i = 0; i < end; i++) {
+                    body.accept(i);
+                }
+            } else {
+                runner.forEach(end, GRAIN, body);
+            }
         }
 
         SymmetricEigen result() {

@@ -51,6 +51,23 @@ public final class ChunkRunner {
     }
 
     /**
+     * Runs {@code body} for every index in {@code [0, n)}, in ranges of about {@code grain} indices spread
+     * over the workers, and waits for all: for loops whose iterations are independent, so that the
+     * result is the same on any thread count.
+     */
+    public void forEach(int n, int grain, java.util.function.IntConsumer body) {
+        if (n < 1) {
+            return;
+        }
+        Chunks ranges = Chunks.of(n, Math.max(1, grain));
+        run(ranges.count(), (worker, c) -> {
+            for (int i = ranges.first(c), end = ranges.first(c + 1); i < end; i++) {
+                body.accept(i);
+            }
+        });
+    }
+
+    /**
      * Runs {@code compute} for every chunk in parallel and {@code commit} for every chunk in increasing
      * chunk order, each commit after its own compute, by the same worker slot. Waits for all.
      */

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.sae4j.autoencoder.BlockSums;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
+import org.sae4j.parallel.Chunks;
 
 /**
  * What a training run will hold on the heap, item by item, worked out before anything is allocated,
@@ -26,42 +29,41 @@ public final class MemoryEstimate {
     }
 
     /**
-     * @param samples         training samples m
-     * @param lbfgsHistory    L-BFGS pairs kept, or 0 for gradient descent
-     */
-    public static MemoryEstimate of(SparseAutoencoder config, int samples, EvaluationSettings settings,
-                                    int lbfgsHistory) {
-        return of(config, samples, settings, lbfgsHistory, false);
-    }
-
-    /**
-     * @param samples      training samples m
      * @param lbfgsHistory L-BFGS pairs kept, or 0 for gradient descent
      * @param checkpoints  whether the optimiser's state is copied for checkpoints
      */
-    public static MemoryEstimate of(SparseAutoencoder config, int samples, EvaluationSettings settings,
+    public static MemoryEstimate of(SparseAutoencoder config, Dataset data, EvaluationSettings settings,
                                     int lbfgsHistory, boolean checkpoints) {
         long v = config.visible();
         long h = config.hidden();
+        int samples = data.samples();
         long m = samples;
         long n = config.parameterCount();
         int element = settings.precision() == Precision.F64 ? Double.BYTES : Float.BYTES;
-        long chunk = Math.min(settings.chunkSize(), samples);
-        long chunks = (m + chunk - 1) / chunk;
+        Chunks plan = Chunks.of(samples, settings.chunkSizeFor(samples, config.visible(), config.hidden()));
+        long chunk = plan.largest();
+        long chunks = plan.count();
         long workers = Math.min(settings.threads(), chunks);
         long cache = h * m * element;
-        boolean cached = h * m <= Integer.MAX_VALUE - 8 && cache <= settings.activationCacheBytes();
+        boolean cached = BlockSums.cachesActivations(config, samples, settings);
         List<Item> items = new ArrayList<>();
-        items.add(new Item(String.format(Locale.ROOT, "the data (%d x %d, %s)", v, m,
-                settings.precision().shortName()), v * m * element));
+        String stored = data.storedType().shortName();
+        if (data.mappedFile().isPresent()) {
+            items.add(new Item(String.format(Locale.ROOT, "the data (%d x %d, %s, mapped from %s, %s read in place:"
+                    + " not on the heap)", v, m, stored, data.mappedFile().get(), size(data.storedBytes())), 0));
+        } else {
+            items.add(new Item(String.format(Locale.ROOT, "the data (%d x %d, %s)", v, m, stored),
+                    data.heapBytesIn(settings.precision())));
+        }
         if (cached) {
             items.add(new Item(String.format(Locale.ROOT, "the activation cache (%d x %d)", h, m), cache));
         }
+        long readerBuffer = data.readsInPlace(settings.precision()) ? 0 : v * chunk * (element + data.storedType().bytes());
         long perWorker = ((cached ? 0 : h * chunk) + v * chunk + h * chunk + 2 * h * v) * element
-                + (h + v) * Double.BYTES;
+                + (h + v) * Double.BYTES + readerBuffer;
         items.add(new Item(workers + " worker workspaces", workers * perWorker));
         items.add(new Item("the parameters and gradient in the objective", n * (element + Double.BYTES)
-                + chunks * h * Double.BYTES));
+                + chunks * (h + 1) * Double.BYTES));
         if (lbfgsHistory > 0) {
             items.add(new Item(String.format(Locale.ROOT, "the L-BFGS history (2 x %d x %d doubles)", lbfgsHistory, n),
                     2L * lbfgsHistory * n * Double.BYTES));
@@ -72,6 +74,15 @@ public final class MemoryEstimate {
                     (2L * lbfgsHistory + 3) * n * Double.BYTES));
         }
         return new MemoryEstimate(items);
+    }
+
+    /**
+     * The heap a run on {@code data} may use: what the JVM may still allocate, plus what the data already
+     * hold (the estimate counts them as one of its items).
+     */
+    public static long heapAvailableBeside(Dataset data) {
+        Runtime r = Runtime.getRuntime();
+        return r.maxMemory() - (r.totalMemory() - r.freeMemory()) + data.heapBytes();
     }
 
     public List<Item> items() {

@@ -10,6 +10,7 @@ import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
+import org.sae4j.data.SampleReader;
 import org.sae4j.optim.Optimizer;
 
 /**
@@ -72,7 +73,10 @@ public final class RunFingerprint {
         return null;
     }
 
-    /** SHA-256 of the values' bits, in their precision, with the shape in front, in hexadecimal. */
+    /**
+     * SHA-256 of the values' bits as the engine reads them (in the set's precision, after its scale),
+     * with the shape in front, in hexadecimal: the same values give the same hash from every kind of store.
+     */
     public static String contentHash(Dataset data) {
         MessageDigest sha;
         try {
@@ -80,24 +84,25 @@ public final class RunFingerprint {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-        ByteBuffer block = ByteBuffer.allocate(HASH_BLOCK);
-        block.putInt(data.features()).putInt(data.samples()).putInt(data.precision() == Precision.F64 ? 64 : 32);
-        if (data.precision() == Precision.F64) {
-            for (double v : data.doubles()) {
-                if (block.remaining() < Double.BYTES) {
-                    drain(block, sha);
-                }
-                block.putDouble(v);
-            }
-        } else {
-            for (float v : data.floats()) {
-                if (block.remaining() < Float.BYTES) {
-                    drain(block, sha);
-                }
-                block.putFloat(v);
-            }
-        }
+        boolean f64 = data.precision() == Precision.F64;
+        int v = data.features();
+        int perRead = Math.max(1, Math.min(data.samples(), HASH_BLOCK / (v * (f64 ? 8 : 4))));
+        ByteBuffer block = ByteBuffer.allocate(Math.max(HASH_BLOCK, v * (f64 ? 8 : 4)));
+        block.putInt(v).putInt(data.samples()).putInt(f64 ? 64 : 32);
         drain(block, sha);
+        SampleReader reader = data.reader(perRead);
+        for (int first = 0; first < data.samples(); first += perRead) {
+            int n = Math.min(perRead, data.samples() - first);
+            reader.read(first, n);
+            if (f64) {
+                block.asDoubleBuffer().put(reader.doubles(), reader.offset(), n * v);
+                block.position(n * v * 8);
+            } else {
+                block.asFloatBuffer().put(reader.floats(), reader.offset(), n * v);
+                block.position(n * v * 4);
+            }
+            drain(block, sha);
+        }
         return HexFormat.of().formatHex(sha.digest());
     }
 

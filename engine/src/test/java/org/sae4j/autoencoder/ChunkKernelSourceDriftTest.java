@@ -14,7 +14,7 @@ class ChunkKernelSourceDriftTest {
         Path dir = Path.of("src/main/java/org/sae4j/autoencoder");
         String expected = Files.readString(dir.resolve("F32ChunkKernel.java"))
                 .replaceAll("\\bF32ChunkKernel\\b", "F64ChunkKernel").replaceAll("\\bfloat\\b", "double")
-                .replaceAll("\\bsgemm\\b", "dgemm").replace("(double) ", "");
+                .replaceAll("\\bsgemm\\b", "dgemm").replaceAll("\\bfloats\\(\\)", "doubles()").replace("(double) ", "");
         assertEquals(expected, Files.readString(dir.resolve("F64ChunkKernel.java")),
                 "F64ChunkKernel.java drifted from F32ChunkKernel.java: run engine/scripts/gen-chunk-kernels.sh");
     }

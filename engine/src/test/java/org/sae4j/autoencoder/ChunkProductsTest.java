@@ -18,6 +18,6 @@ class ChunkProductsTest {
     void aChunkRunsFiveProductsOf2hvnFlops() {
         GemmWorkload w = ChunkProducts.workload(new SparseAutoencoder(64, 25, 0.01, 1e-4, 3), Precision.F64);
         assertEquals(5, w.products().size());
-        assertEquals(5 * 2.0 * 64 * 25 * EvaluationSettings.DEFAULT_CHUNK_SIZE, w.flops(), 1e-6);
+        assertEquals(5 * 2.0 * 64 * 25 * EvaluationSettings.SMALLEST_DEFAULT_CHUNK, w.flops(), 1e-6);
     }
 }

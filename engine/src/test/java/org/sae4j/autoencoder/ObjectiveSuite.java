@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,7 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
+import org.sae4j.data.TestStores;
+import org.sae4j.data.ValueType;
 import org.sae4j.optim.GradientCheck;
+import org.sae4j.parallel.Chunks;
 import org.sae4j.parallel.ParallelRuntime;
 
 /**
@@ -49,8 +55,8 @@ public abstract class ObjectiveSuite {
         double[] theta = theta(config, 72);
         double[] trained = new double[config.hidden() * m];
         ChunkKernel kernel = precision == Precision.F64
-                ? new F64ChunkKernel(config, backend(), x.doubles(), m, chunk, 1, true, false)
-                : new F32ChunkKernel(config, backend(), x.floats(), m, chunk, 1, true, false);
+                ? new F64ChunkKernel(config, backend(), x, Chunks.of(m, chunk), 1, true, false)
+                : new F32ChunkKernel(config, backend(), x, Chunks.of(m, chunk), 1, true, false);
         kernel.prepare(theta);
         double[] sums = new double[config.hidden()];
         for (int c = 0; c < kernel.chunks; c++) {
@@ -304,6 +310,85 @@ public abstract class ObjectiveSuite {
                 }
             }
         }
+    }
+
+    /**
+     * The same values from every kind of store give the same bits: a heap array, heap segments and a
+     * mapped file cut where chunks cross them, and pixel bytes scaled as they are read against the same
+     * scaled values stored in the precision computed in; on 1, 2 and 3 threads, in both pass forms.
+     */
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void everyKindOfStoreGivesTheSameBits(Precision precision, @TempDir Path dir) throws IOException {
+        SparseAutoencoder c = new SparseAutoencoder(20, 9, 0.05, 1e-4, 3);
+        int m = 203;
+        SplittableRandom rnd = new SplittableRandom(31);
+        byte[] pixels = new byte[c.visible() * m];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) rnd.nextInt(256);
+        }
+        double scale = 1 / 255.0;
+        Dataset bytes = Dataset.ofBytes(c.visible(), m, ValueType.U8, pixels, precision).scaled(scale);
+        double[] scaled = new double[pixels.length];
+        float[] scaledF = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            scaled[i] = (pixels[i] & 0xFF) * scale;
+            scaledF[i] = (float) scaled[i];
+        }
+        Dataset heap = precision == Precision.F64 ? Dataset.ofDoubles(c.visible(), m, scaled)
+                : Dataset.ofFloats(c.visible(), m, scaledF);
+        long window = 5L * c.visible() * (precision == Precision.F64 ? 8 : 4);
+        Dataset segmented = TestStores.segmented(heap, 11);
+        Dataset mapped = TestStores.mapped(heap, precision == Precision.F64 ? ValueType.F64 : ValueType.F32,
+                dir.resolve("x.npy"), window);
+        Dataset mappedBytes = TestStores.mapped(Dataset.ofBytes(c.visible(), m, ValueType.U8, pixels, precision),
+                ValueType.U8, dir.resolve("u8.npy"), 5L * c.visible()).scaled(scale);
+        assertTrue(TestStores.pieces(segmented) > 10 && TestStores.pieces(mapped) > 10, "chunks cross boundaries");
+        double[] theta = theta(c, 17);
+        for (boolean onePass : new boolean[] {false, true}) {
+            double[] reference = null;
+            for (Dataset store : new Dataset[] {heap, segmented, mapped, bytes, mappedBytes}) {
+                for (int t : new int[] {1, 2, 3}) {
+                    double[] sums = storeSums(c, store, theta, precision, t, onePass);
+                    if (reference == null) {
+                        reference = sums;
+                    } else {
+                        assertArrayEquals(reference, sums, 0.0, precision + " " + store + " threads=" + t
+                                + (onePass ? " one pass" : " two passes"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** J, ∇J (two passes) or the one-pass sums, as one array. */
+    private double[] storeSums(SparseAutoencoder c, Dataset data, double[] theta, Precision precision, int threads,
+                               boolean onePass) {
+        EvaluationSettings s = settings(threads, 16, precision);
+        if (!onePass) {
+            try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(c, data, s)) {
+                double[] grad = new double[theta.length + 1];
+                double[] g = new double[theta.length];
+                grad[theta.length] = f.evaluate(theta, g);
+                System.arraycopy(g, 0, grad, 0, g.length);
+                return grad;
+            }
+        }
+        int n = theta.length;
+        int h = c.hidden();
+        double[] all = new double[n + h + h * c.visible() + h + 1];
+        double[] grad = new double[n];
+        double[] act = new double[h];
+        double[] fx = new double[h * c.visible()];
+        double[] fs = new double[h];
+        try (ParallelRuntime rt = ParallelRuntime.create(threads)) {
+            all[all.length - 1] = new BlockSums(c, data, s, rt, true).addOnePassSums(theta, grad, act, fx, fs);
+        }
+        System.arraycopy(grad, 0, all, 0, n);
+        System.arraycopy(act, 0, all, n, h);
+        System.arraycopy(fx, 0, all, n + h, fx.length);
+        System.arraycopy(fs, 0, all, n + h + fx.length, h);
+        return all;
     }
 
     /** The one-pass sums of a model committed in slices: the same bits on 1, 2 and 3 threads. */

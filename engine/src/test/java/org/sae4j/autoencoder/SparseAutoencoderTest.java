@@ -32,7 +32,7 @@ class SparseAutoencoderTest {
     void invalidEvaluationSettingsAreRejected() {
         EvaluationSettings d = EvaluationSettings.defaults();
         assertRejected("threads must be >= 1, got 0", () -> d.withThreads(0));
-        assertRejected("chunk size must be >= 1, got 0", () -> d.withChunkSize(0));
+        assertRejected("chunk size must be >= 1, or AUTO_CHUNK, got -1", () -> d.withChunkSize(-1));
     }
 
     @Test

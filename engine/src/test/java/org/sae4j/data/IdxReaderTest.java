@@ -134,8 +134,10 @@ class IdxReaderTest {
         }
         assertArrayEquals(new double[] {84, 185, 159, 151, 60, 36}, row);
         assertEquals(18, d.get(14 * 28 + 14, 9999));
+        assertEquals(ValueType.U8, d.storedType());
+        assertEquals(784L * 10000, d.heapBytes(), "one byte a pixel on the heap");
         double total = 0;
-        for (double x : d.doubles()) {
+        for (double x : Values.of(d)) {
             total += x;
         }
         assertEquals(264923200, total);

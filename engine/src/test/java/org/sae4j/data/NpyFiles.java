@@ -61,6 +61,12 @@ final class NpyFiles {
         return b;
     }
 
+    /** A little-endian f4 file of these values, in C order. */
+    static java.nio.file.Path npyFile(java.nio.file.Path file, String descr, String shape, float... values)
+            throws java.io.IOException {
+        return java.nio.file.Files.write(file, npy(1, dict(descr, false, shape), f4(true, values)));
+    }
+
     private static void put(byte[] b, int at, long bits, int size, boolean littleEndian) {
         for (int i = 0; i < size; i++) {
             int shift = 8 * (littleEndian ? i : size - 1 - i);

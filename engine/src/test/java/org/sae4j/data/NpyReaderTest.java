@@ -87,7 +87,36 @@ class NpyReaderTest {
         byte[] data = {0, (byte) 255, (byte) 128, 7};
         Dataset d = NpyReader.readSamples(file(npy(1, dict("|u1", false, "(2, 2)"), data)));
         assertEquals(Precision.F64, d.precision());
-        assertArrayEquals(new double[] {0, 255, 128, 7}, d.doubles());
+        assertEquals(ValueType.U8, d.storedType(), "bytes stay bytes");
+        assertEquals(4, d.heapBytes());
+        assertArrayEquals(new double[] {0, 255, 128, 7}, Values.of(d));
+        assertArrayEquals(new double[] {0, 1, 128 / 255.0, 7 / 255.0}, Values.of(d.scaled(1 / 255.0)));
+    }
+
+    @Test
+    void readsHalfPrecisionExactlyIncludingSubnormals() throws IOException {
+        // 1, -2, 65504 (the largest half), 2^-24 (the smallest subnormal), 0.333251953125, -0
+        short[] bits = {0x3C00, (short) 0xC000, 0x7BFF, 0x0001, 0x3555, (short) 0x8000};
+        for (boolean little : new boolean[] {true, false}) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12)
+                    .order(little ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+            for (short s : bits) {
+                b.putShort(s);
+            }
+            Path p = file(npy(1, dict(little ? "<f2" : ">f2", false, "(3, 2)"), b.array()));
+            for (Dataset d : new Dataset[] {NpyReader.readSamples(p), NpyReader.mapSamples(p)}) {
+                assertEquals(ValueType.F16, d.storedType());
+                assertEquals(Precision.F32, d.precision());
+                assertArrayEquals(new double[] {1, -2, 65504, 0x1p-24, 0.333251953125, -0.0},
+                        Values.of(d.toPrecision(Precision.F64)));
+                assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(d.get(1, 2)));
+            }
+        }
+        java.nio.ByteBuffer inf = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) 0x3C00).putShort((short) 0x7C00);
+        Path p = file(npy(1, dict("<f2", false, "(1, 2)"), inf.array()));
+        String msg = assertThrows(DataFileException.class, () -> NpyReader.readSamples(p)).getMessage();
+        assertTrue(msg.contains("sample 0, feature 1 is Infinity"), msg);
     }
 
     @Test
@@ -197,10 +226,10 @@ class NpyReaderTest {
 
     @Test
     void unsupportedDtypeIsNamedAndSupportedOnesListed() throws IOException {
-        Path p = file(npy(1, dict("<f2", false, "(3, 2)"), new byte[12]));
+        Path p = file(npy(1, dict("<c8", false, "(3, 2)"), new byte[48]));
         String msg = assertThrows(DataFileException.class, () -> NpyReader.readSamples(p)).getMessage();
-        assertTrue(msg.contains("'<f2'"), msg);
-        assertTrue(msg.contains("<f4") && msg.contains(">f8") && msg.contains("|u1"), msg);
+        assertTrue(msg.contains("'<c8'"), msg);
+        assertTrue(msg.contains("<f4") && msg.contains(">f8") && msg.contains("|u1") && msg.contains("<f2"), msg);
     }
 
     @Test

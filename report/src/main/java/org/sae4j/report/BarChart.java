@@ -46,8 +46,8 @@ final class BarChart {
                 BenchRow r = rows.get(i);
                 int y = 40 + i * ROW;
                 g.setColor(Color.BLACK);
-                g.drawString(String.format(Locale.ROOT, "%s %s %s t=%d", r.shape(), r.precision(), r.backend(),
-                        r.threads()), 10, y + 14);
+                g.drawString(String.format(Locale.ROOT, "%s %s %s t=%d c=%d", r.shape(), r.precision(), r.backend(),
+                        r.threads(), r.chunk()), 10, y + 14);
                 int w = (int) Math.round(plot * r.gflops() / max);
                 g.setColor(r.backend().startsWith("native") ? new Color(0x4477aa) : new Color(0xcc6633));
                 g.fillRect(LABEL, y + 3, Math.max(1, w), ROW - 6);

@@ -12,18 +12,28 @@ import org.sae4j.data.Precision;
  * @param precisions   f64 and/or f32
  * @param backends     backend names (those not available here are reported and skipped)
  * @param threadCounts engine threads, one row per count (and per count one OpenBLAS bound)
+ * @param chunks       the engine's chunk sizes, one row per size; {@code EvaluationSettings.AUTO_CHUNK} for the
+ *                     shape's default
  * @param outDir       where the Markdown, CSV and PNG files go
  */
 public record BenchOptions(List<ProblemShape> shapes, List<Precision> precisions, List<String> backends,
-                           List<Integer> threadCounts, Path outDir) {
+                           List<Integer> threadCounts, List<Integer> chunks, Path outDir) {
 
     public BenchOptions {
         shapes = List.copyOf(shapes);
         precisions = List.copyOf(precisions);
         backends = List.copyOf(backends);
         threadCounts = List.copyOf(threadCounts);
-        if (shapes.isEmpty() || precisions.isEmpty() || backends.isEmpty() || threadCounts.isEmpty()) {
-            throw new IllegalArgumentException("bench: shapes, precisions, backends and threads must not be empty");
+        chunks = List.copyOf(chunks);
+        if (shapes.isEmpty() || precisions.isEmpty() || backends.isEmpty() || threadCounts.isEmpty()
+                || chunks.isEmpty()) {
+            throw new IllegalArgumentException("bench: shapes, precisions, backends, threads and chunks must not be"
+                    + " empty");
+        }
+        for (int c : chunks) {
+            if (c < 0) {
+                throw new IllegalArgumentException("bench: a chunk size is >= 1, or 0 for the default, got " + c);
+            }
         }
         for (int t : threadCounts) {
             if (t < 1) {

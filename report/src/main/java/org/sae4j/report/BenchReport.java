@@ -25,6 +25,7 @@ import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
 import org.sae4j.image.Png;
 import org.sae4j.io.AtomicFiles;
+import org.sae4j.parallel.Chunks;
 
 /**
  * The backend comparison report: for every shape × precision × backend × thread count, the median
@@ -105,12 +106,17 @@ public final class BenchReport {
                     double bound = Math.min(boundBefore, bound(shape, precision, threads));
                     int b = 0;
                     for (String backendName : backends.keySet()) {
-                        BenchRow row = new BenchRow(shape.name(), shape.visible(), shape.hidden(), shape.samples(),
-                                precision.shortName(), backendName, threads, seconds[b++], bound);
-                        log.accept(String.format(Locale.ROOT, "%s %s %s threads=%d: %.2f ms/eval, bound %.2f ms, ratio %.3f",
-                                shape.name(), precision.shortName(), backendName, threads, row.evalSeconds() * 1e3,
-                                bound * 1e3, row.ratio()));
-                        rows.add(row);
+                        for (int chunk : options.chunks()) {
+                            int size = Chunks.of(shape.samples(), EvaluationSettings.of(backends.get(backendName),
+                                    precision).withChunkSize(chunk).chunkSizeFor(shape.samples(), shape.visible(),
+                                    shape.hidden())).largest();
+                            BenchRow row = new BenchRow(shape.name(), shape.visible(), shape.hidden(), shape.samples(),
+                                    precision.shortName(), backendName, threads, size, seconds[b++], bound);
+                            log.accept(String.format(Locale.ROOT, "%s %s %s threads=%d chunk=%d: %.2f ms/eval, bound"
+                                            + " %.2f ms, ratio %.3f", shape.name(), precision.shortName(), backendName,
+                                    threads, size, row.evalSeconds() * 1e3, bound * 1e3, row.ratio()));
+                            rows.add(row);
+                        }
                     }
                 }
             }
@@ -127,7 +133,10 @@ public final class BenchReport {
         return x;
     }
 
-    /** Median seconds of one evaluation per backend, backends alternating ({@link #medians}). */
+    /**
+     * Median seconds of one evaluation per backend and chunk size (backend-major), all alternating
+     * ({@link #medians}).
+     */
     private double[] evaluationSeconds(ProblemShape shape, float[] data, Precision precision,
                                        List<MatrixBackend> backends, int threads) {
         SparseAutoencoder config = new SparseAutoencoder(shape.visible(), shape.hidden(), 0.1, 3e-3, 3);
@@ -137,12 +146,14 @@ public final class BenchReport {
         try {
             List<Runnable> runs = new ArrayList<>();
             for (MatrixBackend backend : backends) {
-                EvaluationSettings settings = EvaluationSettings.of(backend, Precision.F64).withThreads(threads)
-                        .withPrecision(precision);
-                Dataset x = Dataset.ofFloats(shape.visible(), shape.samples(), data);
-                SparseAutoencoderObjective f = new SparseAutoencoderObjective(config, x, settings);
-                objectives.add(f);
-                runs.add(() -> f.evaluate(theta, grad));
+                for (int chunk : options.chunks()) {
+                    EvaluationSettings settings = EvaluationSettings.of(backend, Precision.F64).withThreads(threads)
+                            .withPrecision(precision).withChunkSize(chunk);
+                    Dataset x = Dataset.ofFloats(shape.visible(), shape.samples(), data);
+                    SparseAutoencoderObjective f = new SparseAutoencoderObjective(config, x, settings);
+                    objectives.add(f);
+                    runs.add(() -> f.evaluate(theta, grad));
+                }
             }
             return medians(runs);
         } finally {
@@ -348,11 +359,11 @@ public final class BenchReport {
     /** The rows as a Markdown table, with per-evaluation times in ms for side-by-side comparisons. */
     public static String markdown(List<BenchRow> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| shape | v | h | m | precision | backend | threads | ms/eval | evals/s | samples/s | GFLOP/s | OpenBLAS bound ms | ratio |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("| shape | v | h | m | precision | backend | threads | chunk | ms/eval | evals/s | samples/s | GFLOP/s | OpenBLAS bound ms | ratio |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (BenchRow r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s | %s | %d | %.2f | %.2f | %.0f | %.1f | %s | %s |%n",
-                    r.shape(), r.visible(), r.hidden(), r.samples(), r.precision(), r.backend(), r.threads(),
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s | %s | %d | %d | %.2f | %.2f | %.0f | %.1f | %s | %s |%n",
+                    r.shape(), r.visible(), r.hidden(), r.samples(), r.precision(), r.backend(), r.threads(), r.chunk(),
                     r.evalSeconds() * 1e3, r.evaluationsPerSecond(), r.samplesPerSecond(), r.gflops(),
                     Double.isNaN(r.idealSeconds()) ? "n/a" : String.format(Locale.ROOT, "%.2f", r.idealSeconds() * 1e3),
                     Double.isNaN(r.idealSeconds()) ? "n/a" : String.format(Locale.ROOT, "%.3f", r.ratio())));
@@ -362,10 +373,10 @@ public final class BenchReport {
 
     public static String csv(List<BenchRow> rows) {
         StringBuilder sb = new StringBuilder(
-                "shape,visible,hidden,samples,precision,backend,threads,evalSeconds,idealSeconds,ratio,evalsPerSecond,samplesPerSecond,gflops\n");
+                "shape,visible,hidden,samples,precision,backend,threads,chunk,evalSeconds,idealSeconds,ratio,evalsPerSecond,samplesPerSecond,gflops\n");
         for (BenchRow r : rows) {
-            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%s,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g%n",
-                    r.shape(), r.visible(), r.hidden(), r.samples(), r.precision(), r.backend(), r.threads(),
+            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%s,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g%n",
+                    r.shape(), r.visible(), r.hidden(), r.samples(), r.precision(), r.backend(), r.threads(), r.chunk(),
                     r.evalSeconds(), r.idealSeconds(), r.ratio(), r.evaluationsPerSecond(), r.samplesPerSecond(),
                     r.gflops()));
         }

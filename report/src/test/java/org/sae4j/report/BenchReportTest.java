@@ -22,14 +22,16 @@ class BenchReportTest {
         boolean nativeHere = MatrixBackends.availableNames().contains("native");
         List<String> backends = nativeHere ? List.of("java", "native") : List.of("java");
         BenchOptions options = new BenchOptions(List.of(ProblemShape.parse("16x8x600")),
-                List.of(Precision.F64, Precision.F32), backends, List.of(1, 2), dir);
+                List.of(Precision.F64, Precision.F32), backends, List.of(1, 2), List.of(0, 100), dir);
         StringBuilder log = new StringBuilder();
         BenchReport report = new BenchReport(options, line -> log.append(line).append('\n'));
         List<BenchRow> rows = report.run();
 
-        assertEquals(2 * 2 * backends.size(), rows.size(), log.toString());
+        assertEquals(2 * 2 * backends.size() * 2, rows.size(), log.toString());
         for (BenchRow r : rows) {
             assertEquals("16x8x600", r.shape());
+            // by default 600 samples are 3 chunks of 200 (at most 256 each); 100 cuts them into 6 of 100
+            assertTrue(r.chunk() == 200 || r.chunk() == 100, r.toString());
             assertTrue(r.evalSeconds() > 0 && r.evalSeconds() < 10, r.toString());
             assertEquals(10.0 * 16 * 8 * 600 / r.evalSeconds() / 1e9, r.gflops(), 1e-9);
             assertEquals(600 / r.evalSeconds(), r.samplesPerSecond(), 1e-6);
@@ -41,11 +43,12 @@ class BenchReportTest {
         }
         List<Path> files = report.write(rows);
         String md = Files.readString(files.get(0));
-        assertTrue(md.contains("| 16x8x600 | 16 | 8 | 600 | f64 | java | 1 |"), md);
+        assertTrue(md.contains("| 16x8x600 | 16 | 8 | 600 | f64 | java | 1 | 200 |"), md);
+        assertTrue(md.contains("| 16x8x600 | 16 | 8 | 600 | f64 | java | 1 | 100 |"), md);
         assertTrue(md.contains("Vector API:"), md);
         List<String> csv = Files.readAllLines(files.get(1));
         assertEquals(rows.size() + 1, csv.size());
-        assertTrue(csv.get(0).startsWith("shape,visible,hidden,samples,precision,backend,threads,evalSeconds,idealSeconds,ratio"));
+        assertTrue(csv.get(0).startsWith("shape,visible,hidden,samples,precision,backend,threads,chunk,evalSeconds,idealSeconds,ratio"));
         assertTrue(ImageIO.read(files.get(2).toFile()).getHeight() > 50);
     }
 

@@ -3,6 +3,7 @@ package org.sae4j.spark;
 import java.io.Serializable;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
+import org.sae4j.data.SampleReader;
 
 /**
  * Samples [{@code index}·B, {@code index}·B + samples) of the training set, one column-major array
@@ -26,24 +27,18 @@ public final class SampleBlock implements Serializable {
         this.f32 = f32;
     }
 
-    /** Samples [from, from + count) of {@code data}, in {@code precision}. */
+    /** Samples [from, from + count) of {@code data} (any store), read in {@code precision}. */
     static SampleBlock of(int index, Dataset data, int from, int count, Precision precision) {
         int v = data.features();
+        SampleReader reader = data.range(from, count).toPrecision(precision).reader(count);
+        reader.read(0, count);
         if (precision == Precision.F64) {
             double[] values = new double[v * count];
-            for (int s = 0; s < count; s++) {
-                for (int i = 0; i < v; i++) {
-                    values[s * v + i] = data.get(i, from + s);
-                }
-            }
+            System.arraycopy(reader.doubles(), reader.offset(), values, 0, values.length);
             return new SampleBlock(index, v, count, values, null);
         }
         float[] values = new float[v * count];
-        for (int s = 0; s < count; s++) {
-            for (int i = 0; i < v; i++) {
-                values[s * v + i] = (float) data.get(i, from + s);
-            }
-        }
+        System.arraycopy(reader.floats(), reader.offset(), values, 0, values.length);
         return new SampleBlock(index, v, count, null, values);
     }
 

@@ -90,7 +90,7 @@ public final class SparkBench implements Callable<Integer> {
         double[] theta = config.initialParameters(2);
         double[] gradient = new double[theta.length];
         EvaluationSettings settings = new EvaluationSettings(MatrixBackends.get(backend), threads,
-                EvaluationSettings.DEFAULT_CHUNK_SIZE, p, EvaluationSettings.DEFAULT_ACTIVATION_CACHE_BYTES);
+                EvaluationSettings.AUTO_CHUNK, p, EvaluationSettings.DEFAULT_ACTIVATION_CACHE_BYTES);
         double engineMs;
         try (SparseAutoencoderObjective engine = new SparseAutoencoderObjective(config, data.toPrecision(p),
                 settings.withThreads(engineThreads))) {

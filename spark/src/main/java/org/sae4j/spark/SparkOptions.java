@@ -58,9 +58,10 @@ final class SparkOptions {
                     + " else the driver's processors).")
     Integer threads;
 
-    @Option(names = "--chunk", paramLabel = "N", defaultValue = "" + EvaluationSettings.DEFAULT_CHUNK_SIZE,
-            description = "Samples per parallel task inside an executor (default: ${DEFAULT-VALUE}).")
-    int chunk;
+    @Option(names = "--chunk", paramLabel = "N|auto", defaultValue = "auto",
+            description = "The most samples per parallel task inside an executor; auto chooses them from each"
+                    + " block's shape as sae does (default: ${DEFAULT-VALUE}).")
+    String chunk;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (default: what spark-submit set, else local[*]).")
@@ -88,7 +89,7 @@ final class SparkOptions {
         require(Double.isFinite(lambda) && lambda >= 0, "--lambda must be finite and >= 0, got " + lambda);
         require(Double.isFinite(beta) && beta >= 0, "--beta must be finite and >= 0, got " + beta);
         require(threads == null || threads > 0, "--threads must be >= 1, got " + threads);
-        require(chunk > 0, "--chunk must be >= 1, got " + chunk);
+        chunk();
         require(block > 0, "--block must be >= 1, got " + block);
         require(partitions == null || partitions > 0, "--partitions must be >= 1, got " + partitions);
         precision();
@@ -98,6 +99,21 @@ final class SparkOptions {
         java.util.List<String> registered = MatrixBackends.providers().stream().map(p -> p.name()).toList();
         require(name.equals(MatrixBackends.AUTO) || registered.contains(name), "--backend: unknown backend '"
                 + backend + "'; expected auto or one of " + String.join(", ", registered));
+    }
+
+    /** The chunk size, or {@link EvaluationSettings#AUTO_CHUNK}. */
+    int chunk() {
+        if (chunk.strip().equalsIgnoreCase("auto")) {
+            return EvaluationSettings.AUTO_CHUNK;
+        }
+        try {
+            int n = Integer.parseInt(chunk.strip());
+            require(n > 0, "--chunk must be auto or >= 1, got " + chunk);
+            return n;
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--chunk must be auto or a number of samples,"
+                    + " got '" + chunk + "'");
+        }
     }
 
     Precision precision() {
@@ -134,10 +150,11 @@ final class SparkOptions {
     /** The settings, the backend resolved here on the driver; {@code threads} are each executor's. */
     EvaluationSettings settings(SparseAutoencoder config, int executorThreads) {
         MatrixBackend chosen = MatrixBackends.AUTO.equalsIgnoreCase(backend.strip())
-                ? MatrixBackends.auto(ChunkProducts.workload(config.visible(), config.hidden(), chunk, precision()))
-                        .backend()
+                ? MatrixBackends.auto(ChunkProducts.workload(config.visible(), config.hidden(),
+                        chunk() != EvaluationSettings.AUTO_CHUNK ? chunk() : EvaluationSettings.SMALLEST_DEFAULT_CHUNK,
+                        precision())).backend()
                 : MatrixBackends.get(backend.strip().toLowerCase(Locale.ROOT));
-        return new EvaluationSettings(chosen, executorThreads, chunk, precision(),
+        return new EvaluationSettings(chosen, executorThreads, chunk(), precision(),
                 EvaluationSettings.DEFAULT_ACTIVATION_CACHE_BYTES);
     }
 

@@ -142,7 +142,8 @@ public final class SparkTrain implements Callable<Integer> {
             Map<String, String> extra = new LinkedHashMap<>();
             extra.put("source", options.npy);
             extra.put("optimizer", opt.toString());
-            extra.put("chunk", Integer.toString(settings.chunkSize()));
+            extra.put("chunk", settings.chunkSize() == EvaluationSettings.AUTO_CHUNK ? "auto"
+                    : Integer.toString(settings.chunkSize()));
             extra.put("spark", spark.master() + ", " + blocks.getNumPartitions() + " partitions, blocks of "
                     + options.block);
             double seconds = r.elapsed().toNanos() / 1e9;
