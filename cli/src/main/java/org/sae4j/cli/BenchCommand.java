@@ -103,9 +103,6 @@ final class BenchCommand implements Callable<Integer> {
                     + nativeLibrary + " contradicts -Dsae4j.native=" + already);
             System.setProperty("sae4j.native", nativeLibrary);
         }
-        for (int c : chunks) {
-            Checks.require(spec, c >= 0, "--chunks: a chunk is auto or >= 1 samples, got " + c);
-        }
         List<Integer> threadCounts = scaling ? BenchOptions.scalingSeries(cores) : List.of(cores);
         BenchOptions options = new BenchOptions(problemShapes, precisionList, backends, threadCounts, chunks, out);
         BenchReport report = new BenchReport(options, line -> {

@@ -45,7 +45,6 @@ final class EngineOptions {
     /** Checks the values; usage errors come before any data is read. */
     void check() {
         Checks.positive(spec, "--threads", threads());
-        Checks.require(spec, chunk >= 0, "--chunk must be auto or >= 1, got " + chunk);
         String name = backend.strip().toLowerCase(Locale.ROOT);
         List<String> registered = MatrixBackends.providers().stream().map(MatrixBackendProvider::name).toList();
         Checks.require(spec, name.equals(MatrixBackends.AUTO) || registered.contains(name), "--backend: unknown"
@@ -98,11 +97,16 @@ final class EngineOptions {
             if (value.strip().equalsIgnoreCase("auto")) {
                 return EvaluationSettings.AUTO_CHUNK;
             }
+            int samples;
             try {
-                return Integer.parseInt(value.strip());
+                samples = Integer.parseInt(value.strip());
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("expected auto or a number of samples, got '" + value + "'");
             }
+            if (samples < 1) {
+                throw new TypeConversionException("expected auto or a number of samples >= 1, got " + samples);
+            }
+            return samples;
         }
     }
 

@@ -93,6 +93,11 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         if (ex instanceof IOException) {
             return "I/O error: " + messageOf(ex);
         }
+        if (ex instanceof InternalError && String.valueOf(ex.getMessage()).contains("unsafe memory access")) {
+            // the JVM's report of a mapped page that is gone, when no reader was there to name the file
+            return "a file read in place was cut short while it was read (" + messageOf(ex) + "); it must stay as it"
+                    + " was until the command ends";
+        }
         return "unexpected " + ex.getClass().getName() + ": " + messageOf(ex)
                 + " (run with --verbose for the stack trace)";
     }

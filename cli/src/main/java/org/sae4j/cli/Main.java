@@ -19,6 +19,9 @@ public final class Main {
             err.println("sae: error: out of memory (" + e.getMessage()
                     + "); give the JVM more with JAVA_OPTS=-Xmx<size>, e.g. JAVA_OPTS=-Xmx8g ./sae ...");
             code = 1;
+        } catch (InternalError e) {
+            err.println("sae: error: " + ErrorReporter.describe(e));
+            code = 1;
         }
         out.flush();
         if (out.checkError() && code != Sae.EXIT_INTERRUPTED) {

@@ -50,6 +50,26 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void dataReadInPlaceShowTheRateReadSinceTheLastLine() {
+        assertEquals("250 MB/s", ProgressPrinter.readRate(500_000_000, Duration.ofSeconds(2)));
+        assertEquals("- MB/s", ProgressPrinter.readRate(10, Duration.ZERO));
+        StringWriter text = new StringWriter();
+        long[] bytes = {0};
+        ProgressPrinter p = new ProgressPrinter(new PrintWriter(text), false, 10, 20, () -> bytes[0]);
+        for (int i = 1; i <= 20; i++) {
+            // 50 ms an iteration, each reading 10 MB: 200 MB/s
+            bytes[0] += 10_000_000;
+            p.onIteration(at(i));
+        }
+        p.finish();
+        String[] lines = text.toString().split("\n");
+        assertEquals(2, lines.length, text.toString());
+        for (String line : lines) {
+            assertTrue(line.endsWith("  read 200 MB/s"), line);
+        }
+    }
+
+    @Test
     void lastIterationOnTheBoundaryIsNotRepeated() {
         StringWriter text = new StringWriter();
         ProgressPrinter p = new ProgressPrinter(new PrintWriter(text), false, 10, 20);
