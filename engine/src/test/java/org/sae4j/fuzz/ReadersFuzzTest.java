@@ -11,6 +11,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.sae4j.classify.ClassifierFile;
 import org.sae4j.data.CsvReader;
+import org.sae4j.data.DataFileException;
+import org.sae4j.data.Dataset;
 import org.sae4j.data.IdxReader;
 import org.sae4j.data.ImageStack;
 import org.sae4j.data.Labels;
@@ -29,17 +31,34 @@ class ReadersFuzzTest {
     private static final int GZIP_DECODE_CAP = 64 << 20;
     private static final long PIXELS_PER_IMAGE_FILE_BYTE = 16_384;
 
-    /** Any NPY array, and the same bytes as training samples (2-D), as sae train and the Spark parts read them. */
+    /**
+     * Any NPY array, and the same bytes as training samples (2-D): read into the heap, as the Spark parts
+     * and {@code --load} read them, and mapped and then read through, as sae train reads them by default.
+     */
     @FuzzTest
     void npy(byte[] input) throws IOException {
         ReaderProperty.check(input, "input.npy", input.length, NpyReader::read);
         ReaderProperty.check(input, "input.npy", input.length, NpyReader::readSamples);
+        ReaderProperty.check(input, "input.npy", input.length, f -> readThrough(NpyReader.openSamples(f), f));
     }
 
-    /** Plain IDX bytes, or gzip ones when the input starts with the gzip magic, as the reader decides. */
+    /**
+     * Plain IDX bytes, or gzip ones when the input starts with the gzip magic, as the reader decides; read
+     * into the heap, and read in place (mapped when plain).
+     */
     @FuzzTest
     void idx(byte[] input) throws IOException {
         ReaderProperty.check(input, "input.idx", decodedGzipOrPlain(input), IdxReader::readImages);
+        ReaderProperty.check(input, "input.idx", decodedGzipOrPlain(input), f -> readThrough(IdxReader.openImages(f), f));
+    }
+
+    /** Every value of a set, through a reader, checked as a run checks them (its failure is the file's). */
+    private static Dataset readThrough(Dataset data, Path file) throws DataFileException {
+        try {
+            return data.requireFinite(file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new DataFileException(e.getMessage(), e);
+        }
     }
 
     /** The input gzip-compressed: the fuzzer's mutations reach the IDX parser behind the gzip layer. */
