@@ -259,11 +259,10 @@ final class ClassifyCommand implements Callable<Integer> {
                 all.subset(Arrays.copyOfRange(order, m - testCount, m))};
     }
 
-    private static Labels.Labelled prepare(Labels.Labelled l, double factor, EvaluationSettings settings, Path file)
-            throws DataFileException {
+    private Labels.Labelled prepare(Labels.Labelled l, double factor, EvaluationSettings settings, Path file) {
         Dataset d = factor == 1 ? l.samples() : Preprocessing.scale(l.samples(), factor);
         String precision = settings.precision().shortName();
-        return new Labels.Labelled(d.toPrecision(settings.precision()).requireFinite(file + " in " + precision),
+        return new Labels.Labelled(engine.requireFinite(d.toPrecision(settings.precision()), file + " in " + precision),
                 l.labels());
     }
 

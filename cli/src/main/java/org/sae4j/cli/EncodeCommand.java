@@ -67,8 +67,8 @@ final class EncodeCommand implements Callable<Integer> {
                     + " has " + m.config().visible() + " inputs");
         }
         EvaluationSettings settings = engine.settings(m.config().visible(), m.config().hidden(), read.samples());
-        Dataset x = (scale == null ? read : read.scaled(scale)).toPrecision(settings.precision())
-                .requireFinite(npy + " in " + settings.precision().shortName());
+        Dataset x = engine.requireFinite((scale == null ? read : read.scaled(scale)).toPrecision(settings.precision()),
+                npy + " in " + settings.precision().shortName());
         Encoder encoder = m.encoder(settings);
         int h = m.config().hidden();
         int block = Math.min(BLOCK, x.samples());

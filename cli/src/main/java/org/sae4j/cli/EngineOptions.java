@@ -9,7 +9,9 @@ import org.sae4j.backend.MatrixBackend;
 import org.sae4j.backend.MatrixBackendProvider;
 import org.sae4j.backend.MatrixBackends;
 import org.sae4j.data.Precision;
+import org.sae4j.data.Dataset;
 import org.sae4j.parallel.Chunks;
+import org.sae4j.parallel.ParallelRuntime;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -81,6 +83,16 @@ final class EngineOptions {
     /** How the backend of the last {@link #settings} was chosen, for the log, the model and {@code --json}. */
     String backendChoice() {
         return backendChoice;
+    }
+
+    /**
+     * {@code data} once its values, as the engine reads them, are known finite: one pass over them on
+     * {@code --threads} threads, naming the first sample and feature that is not.
+     */
+    Dataset requireFinite(Dataset data, String source) {
+        try (ParallelRuntime runtime = ParallelRuntime.create(threads())) {
+            return data.requireFinite(source, runtime);
+        }
     }
 
     /** The chunk size actually used for {@code samples} samples: the largest of the near-equal chunks. */

@@ -83,7 +83,7 @@ final class EvalCommand implements Callable<Integer> {
         long nanos;
         long bytes;
         try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(config,
-                x.toPrecision(settings.precision()).requireFinite(npy + " in " + settings.precision().shortName()),
+                engine.requireFinite(x.toPrecision(settings.precision()), npy + " in " + settings.precision().shortName()),
                 settings)) {
             long before = x.bytesRead();
             long start = System.nanoTime();

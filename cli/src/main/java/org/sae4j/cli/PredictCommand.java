@@ -94,8 +94,9 @@ final class PredictCommand implements Callable<Integer> {
         EvaluationSettings settings = encoder != null
                 ? engine.settings(encoder.config().visible(), encoder.config().hidden(), samples.samples())
                 : engine.settings(stored.inputs(), stored.classifier().config().classes(), samples.samples());
-        Dataset scaled = (stored.inputScale() == 1 ? samples : Preprocessing.scale(samples, stored.inputScale()))
-                .toPrecision(settings.precision()).requireFinite(file + " in " + settings.precision().shortName());
+        Dataset scaled = engine.requireFinite((stored.inputScale() == 1 ? samples
+                : Preprocessing.scale(samples, stored.inputScale())).toPrecision(settings.precision()),
+                file + " in " + settings.precision().shortName());
         Dataset features = encoder == null ? scaled : Classification.encode(encoder, scaled, settings);
         int[] predicted = stored.classifier().predict(features);
         long correct = 0;

@@ -149,7 +149,7 @@ final class TrainCommand implements Callable<Integer> {
         description.put("backendChoice", engine.backendChoice());
         String precisionName = settings.precision().shortName();
         // one pass over the values as training reads them: a NaN of the file, or a value that overflows f32
-        Dataset inPrecision = data.toPrecision(settings.precision()).requireFinite(source.path() + " in "
+        Dataset inPrecision = engine.requireFinite(data.toPrecision(settings.precision()), source.path() + " in "
                 + precisionName);
         TrainingJob.Plan plan = new TrainingJob.Plan(config, inPrecision, settings, opt,
                 optimizer.iterations, seed, description);

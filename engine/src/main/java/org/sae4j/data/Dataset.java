@@ -5,6 +5,9 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.sae4j.parallel.ChunkRunner;
+import org.sae4j.parallel.Chunks;
+import org.sae4j.parallel.ParallelRuntime;
 
 /**
  * A training set of {@code features} values a sample, read by the engine chunk by chunk through a
@@ -324,6 +327,14 @@ public final class Dataset {
      * @param source where the data came from, for the message (a file name, say)
      */
     public Dataset requireFinite(String source) {
+        return requireFinite(source, ParallelRuntime.singleThreaded());
+    }
+
+    /**
+     * The same, reading on {@code runtime}'s threads; the first non-finite value is the one named, whatever
+     * the threads.
+     */
+    public Dataset requireFinite(String source, ParallelRuntime runtime) {
         ValueType t = storage.type();
         if (!t.isFloatingPoint()) {
             double largest = t.largestMagnitude() * Math.abs(scale);
@@ -331,19 +342,33 @@ public final class Dataset {
                 return this;
             }
         }
-        int block = Math.max(1, Math.min(samples, (1 << 16) / features() + 1));
-        SampleReader r = reader(block);
         int v = features();
-        for (int s = 0; s < samples; s += block) {
-            int n = Math.min(block, samples - s);
-            r.read(s, n);
+        Chunks blocks = Chunks.of(samples, Math.max(1, (1 << 16) / v));
+        int workers = Math.min(runtime.threads(), blocks.count());
+        SampleReader[] readers = new SampleReader[workers];
+        for (int w = 0; w < workers; w++) {
+            readers[w] = reader(blocks.largest());
+        }
+        long[] firstBad = new long[blocks.count()];
+        new ChunkRunner(runtime).run(blocks.count(), (w, c) -> {
+            SampleReader r = readers[w];
+            int n = blocks.size(c);
+            r.read(blocks.first(c), n);
             int off = r.offset();
+            firstBad[c] = -1;
             for (int k = 0; k < n * v; k++) {
                 double x = precision == Precision.F64 ? r.doubles()[off + k] : r.floats()[off + k];
                 if (!Double.isFinite(x)) {
-                    throw new IllegalArgumentException(source + ": sample " + (s + k / v) + ", feature " + (k % v) + " is "
-                            + x + "; expected a finite number");
+                    firstBad[c] = (long) blocks.first(c) * v + k;
+                    break;
                 }
+            }
+        });
+        for (long bad : firstBad) {
+            if (bad >= 0) {
+                double x = get((int) (bad % v), (int) (bad / v));
+                throw new IllegalArgumentException(source + ": sample " + bad / v + ", feature " + bad % v + " is " + x
+                        + "; expected a finite number");
             }
         }
         return this;

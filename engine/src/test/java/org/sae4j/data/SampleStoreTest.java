@@ -195,6 +195,19 @@ class SampleStoreTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.requireFinite("the set"));
             assertEquals("the set: sample 7, feature 2 is NaN; expected a finite number", e.getMessage());
         }
+        // several: the first is named, on any number of threads
+        float[] many = new float[3 * 200_000];
+        many[150_000 * 3 + 1] = Float.POSITIVE_INFINITY;
+        many[60_001 * 3] = Float.NaN;
+        many[190_000 * 3 + 2] = Float.NEGATIVE_INFINITY;
+        Dataset several = Dataset.ofFloats(3, 200_000, many);
+        for (int threads : new int[] {1, 3}) {
+            try (org.sae4j.parallel.ParallelRuntime rt = org.sae4j.parallel.ParallelRuntime.create(threads)) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> several.requireFinite("many", rt));
+                assertEquals("many: sample 60001, feature 0 is NaN; expected a finite number", e.getMessage());
+            }
+        }
         // an overflow to f32, and integers that cannot overflow (checked from their range, not read)
         Dataset big = Dataset.ofDoubles(1, 2, new double[] {1, 1e39});
         assertThrows(IllegalArgumentException.class, () -> big.toPrecision(Precision.F32).requireFinite("big"));
