@@ -389,10 +389,24 @@ final class BufferStorage extends SampleStorage {
 
         @Override
         void read(int first, int count, double[] dst, int offset) {
-            int at = offset;
             if (mapped != null) {
                 requireLength();
             }
+            readUnchecked(first, count, dst, offset);
+        }
+
+        @Override
+        void gather(int[] samples, int from, int count, double[] dst, int offset, int features) {
+            if (mapped != null) {
+                requireLength();
+            }
+            for (int k = 0; k < count; k++) {
+                readUnchecked(samples[from + k], 1, dst, offset + k * features);
+            }
+        }
+
+        private void readUnchecked(int first, int count, double[] dst, int offset) {
+            int at = offset;
             try {
                 for (int s = first; s < first + count; ) {
                     int w = s / windowSamples;
@@ -416,10 +430,24 @@ final class BufferStorage extends SampleStorage {
 
         @Override
         void read(int first, int count, float[] dst, int offset) {
-            int at = offset;
             if (mapped != null) {
                 requireLength();
             }
+            readUnchecked(first, count, dst, offset);
+        }
+
+        @Override
+        void gather(int[] samples, int from, int count, float[] dst, int offset, int features) {
+            if (mapped != null) {
+                requireLength();
+            }
+            for (int k = 0; k < count; k++) {
+                readUnchecked(samples[from + k], 1, dst, offset + k * features);
+            }
+        }
+
+        private void readUnchecked(int first, int count, float[] dst, int offset) {
+            int at = offset;
             try {
                 for (int s = first; s < first + count; ) {
                     int w = s / windowSamples;

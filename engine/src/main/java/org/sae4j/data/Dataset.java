@@ -194,6 +194,15 @@ public final class Dataset {
         return index != null;
     }
 
+    /** Reads this indexed view's samples [first, first + count) into {@code dst} through {@code cursor}. */
+    void gather(SampleStorage.Cursor cursor, int first, int count, double[] dst) {
+        cursor.gather(index, this.first + first, count, dst, 0, features());
+    }
+
+    void gather(SampleStorage.Cursor cursor, int first, int count, float[] dst) {
+        cursor.gather(index, this.first + first, count, dst, 0, features());
+    }
+
     /** The storage's index of this view's sample {@code j}. */
     int storageIndex(int j) {
         return index != null ? index[first + j] : first + j;

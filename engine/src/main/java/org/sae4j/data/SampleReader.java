@@ -79,12 +79,10 @@ public final class SampleReader {
 
     private void readRange(int first, int count) {
         if (data.indexed()) {
-            for (int k = 0; k < count; k++) {
-                if (f64) {
-                    cursor.read(data.storageIndex(first + k), 1, buffer64, k * features);
-                } else {
-                    cursor.read(data.storageIndex(first + k), 1, buffer32, k * features);
-                }
+            if (f64) {
+                data.gather(cursor, first, count, buffer64);
+            } else {
+                data.gather(cursor, first, count, buffer32);
             }
             current64 = buffer64;
             current32 = buffer32;

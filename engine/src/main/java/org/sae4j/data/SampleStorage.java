@@ -84,5 +84,18 @@ abstract class SampleStorage {
         abstract void read(int first, int count, double[] dst, int offset);
 
         abstract void read(int first, int count, float[] dst, int offset);
+
+        /** Samples {@code samples[from ..< from + count]}, one after the other. */
+        void gather(int[] samples, int from, int count, double[] dst, int offset, int features) {
+            for (int k = 0; k < count; k++) {
+                read(samples[from + k], 1, dst, offset + k * features);
+            }
+        }
+
+        void gather(int[] samples, int from, int count, float[] dst, int offset, int features) {
+            for (int k = 0; k < count; k++) {
+                read(samples[from + k], 1, dst, offset + k * features);
+            }
+        }
     }
 }
