@@ -118,10 +118,10 @@ public final class Dataset {
     }
 
     /**
-     * Whether the engine reads this set, once in {@code precision}, in place (heap arrays of that
-     * precision), rather than through a buffer per worker.
+     * Whether the engine reads this set in place, as heap arrays (converted once into new arrays when it
+     * computes in the other precision), rather than chunk by chunk into a buffer per worker.
      */
-    public boolean readsInPlace(Precision precision) {
+    public boolean readsInPlace() {
         return storage instanceof ArrayStorage;
     }
 
@@ -208,8 +208,8 @@ public final class Dataset {
         return index != null ? index[first + j] : first + j;
     }
 
-    /** Whether reads may point into the storage's own arrays. */
-    boolean inPlace() {
+    /** Whether reads may point into the storage's own arrays, as they are. */
+    boolean readsArraysAsTheyAre() {
         return scale == 1 && index == null && storage instanceof ArrayStorage a && a.precision() == precision;
     }
 
@@ -229,7 +229,7 @@ public final class Dataset {
             throw new IllegalStateException("dataset is " + precision.shortName() + "; call toPrecision(Precision."
                     + p + ") first");
         }
-        if (!(inPlace() && ((ArrayStorage) storage).segments() == 1 && first == 0 && samples == storage.samples)) {
+        if (!(readsArraysAsTheyAre() && ((ArrayStorage) storage).segments() == 1 && first == 0 && samples == storage.samples)) {
             throw new IllegalStateException("the values of " + this + " are not one array; read them with reader()");
         }
         ArrayStorage a = (ArrayStorage) storage;

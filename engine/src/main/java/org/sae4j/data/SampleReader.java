@@ -36,7 +36,7 @@ public final class SampleReader {
         int values = Math.multiplyExact(this.maxSamples, features);
         this.cursor = storage.cursor(values, data.scale(), data.precision());
         // a reader of a heap array in its precision needs a buffer only for a range that spans two segments
-        if (!data.inPlace()) {
+        if (!data.readsArraysAsTheyAre()) {
             allocate();
         }
     }
@@ -90,7 +90,7 @@ public final class SampleReader {
             return;
         }
         int s = data.first() + first;
-        if (data.inPlace()) {
+        if (data.readsArraysAsTheyAre()) {
             double[] a64 = f64 ? storage.directDoubles(s, count) : null;
             float[] a32 = f64 ? null : storage.directFloats(s, count);
             if (a64 != null || a32 != null) {

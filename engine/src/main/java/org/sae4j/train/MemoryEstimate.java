@@ -58,7 +58,7 @@ public final class MemoryEstimate {
         if (cached) {
             items.add(new Item(String.format(Locale.ROOT, "the activation cache (%d x %d)", h, m), cache));
         }
-        long readerBuffer = data.readsInPlace(settings.precision()) ? 0 : v * chunk * (element + data.storedType().bytes());
+        long readerBuffer = data.readsInPlace() ? 0 : v * chunk * (element + data.storedType().bytes());
         long perWorker = ((cached ? 0 : h * chunk) + v * chunk + h * chunk + 2 * h * v) * element
                 + (h + v) * Double.BYTES + readerBuffer;
         items.add(new Item(workers + " worker workspaces", workers * perWorker));

@@ -136,7 +136,7 @@ class SampleStoreTest {
         r.read(8, 16);
         assertSame(x, r.floats(), "no copy");
         assertEquals(8 * 5, r.offset());
-        assertTrue(d.readsInPlace(Precision.F32));
+        assertTrue(d.readsInPlace());
         // a view is a view: the same array, further in
         SampleReader view = d.range(10, 20).reader(4);
         view.read(2, 4);
