@@ -141,15 +141,7 @@ public final class Encoder {
      * encoded range by range.
      */
     public void encode(Dataset data, int first, int count, double[] out) {
-        requirePrecision(data, Precision.F64);
-        check(data.features(), out.length / h, count);
-        Chunks chunks = rangeChunks(data, first, count);
-        for (int c = 0; c < chunks.count(); c++) {
-            int n = chunks.size(c);
-            reader.read(first + chunks.first(c), n);
-            HiddenLayer.activations(backend, v, h, weights64, 0, b1, reader.doubles(), reader.offset(), n, out,
-                    chunks.first(c) * h);
-        }
+        encodeRange(data, first, count, Precision.F64, out, out.length);
     }
 
     /** The same for a batch read in f32 and an f32 encoder. */
@@ -159,14 +151,24 @@ public final class Encoder {
 
     /** The same for a range of a set read in f32 and an f32 encoder. */
     public void encode(Dataset data, int first, int count, float[] out) {
-        requirePrecision(data, Precision.F32);
-        check(data.features(), out.length / h, count);
+        encodeRange(data, first, count, Precision.F32, out, out.length);
+    }
+
+    /** {@code out} is a {@code double[]} for f64, a {@code float[]} for f32, of {@code outLength} values. */
+    private void encodeRange(Dataset data, int first, int count, Precision needed, Object out, int outLength) {
+        requirePrecision(data, needed);
+        check(data.features(), outLength / h, count);
         Chunks chunks = rangeChunks(data, first, count);
         for (int c = 0; c < chunks.count(); c++) {
             int n = chunks.size(c);
             reader.read(first + chunks.first(c), n);
-            HiddenLayer.activations(backend, v, h, weights32, 0, b1, reader.floats(), reader.offset(), n, out,
-                    chunks.first(c) * h);
+            if (needed == Precision.F64) {
+                HiddenLayer.activations(backend, v, h, weights64, 0, b1, reader.doubles(), reader.offset(), n,
+                        (double[]) out, chunks.first(c) * h);
+            } else {
+                HiddenLayer.activations(backend, v, h, weights32, 0, b1, reader.floats(), reader.offset(), n,
+                        (float[]) out, chunks.first(c) * h);
+            }
         }
     }
 

@@ -139,60 +139,54 @@ final class ArrayStorage extends SampleStorage {
     Cursor cursor(int maxValues, double scale, Precision precision) {
         return new Cursor() {
             @Override
-            void read(int first, int count, double[] dst, int offset) {
+            void read(int first, int count, Object dst, int offset) {
                 int at = offset;
                 for (int s = first; s < first + count; ) {
                     int seg = s / segmentSamples;
                     int n = (int) Math.min(first + count, (seg + 1L) * segmentSamples) - s;
                     int from = (s % segmentSamples) * features;
                     int len = n * features;
-                    if (f64 != null) {
-                        double[] a = f64[seg];
-                        if (scale == 1) {
-                            System.arraycopy(a, from, dst, at, len);
-                        } else {
-                            for (int i = 0; i < len; i++) {
-                                dst[at + i] = a[from + i] * scale;
-                            }
-                        }
+                    if (dst instanceof double[] d) {
+                        copy(seg, from, len, d, at, scale);
                     } else {
-                        float[] a = f32[seg];
-                        for (int i = 0; i < len; i++) {
-                            dst[at + i] = a[from + i] * scale;
-                        }
-                    }
-                    at += len;
-                    s += n;
-                }
-            }
-
-            @Override
-            void read(int first, int count, float[] dst, int offset) {
-                int at = offset;
-                for (int s = first; s < first + count; ) {
-                    int seg = s / segmentSamples;
-                    int n = (int) Math.min(first + count, (seg + 1L) * segmentSamples) - s;
-                    int from = (s % segmentSamples) * features;
-                    int len = n * features;
-                    if (f32 != null) {
-                        float[] a = f32[seg];
-                        if (scale == 1) {
-                            System.arraycopy(a, from, dst, at, len);
-                        } else {
-                            for (int i = 0; i < len; i++) {
-                                dst[at + i] = (float) (a[from + i] * scale);
-                            }
-                        }
-                    } else {
-                        double[] a = f64[seg];
-                        for (int i = 0; i < len; i++) {
-                            dst[at + i] = (float) (a[from + i] * scale);
-                        }
+                        copy(seg, from, len, (float[]) dst, at, scale);
                     }
                     at += len;
                     s += n;
                 }
             }
         };
+    }
+
+    private void copy(int seg, int from, int len, double[] dst, int at, double scale) {
+        if (f64 != null && scale == 1) {
+            System.arraycopy(f64[seg], from, dst, at, len);
+        } else if (f64 != null) {
+            double[] a = f64[seg];
+            for (int i = 0; i < len; i++) {
+                dst[at + i] = a[from + i] * scale;
+            }
+        } else {
+            float[] a = f32[seg];
+            for (int i = 0; i < len; i++) {
+                dst[at + i] = a[from + i] * scale;
+            }
+        }
+    }
+
+    private void copy(int seg, int from, int len, float[] dst, int at, double scale) {
+        if (f32 != null && scale == 1) {
+            System.arraycopy(f32[seg], from, dst, at, len);
+        } else if (f32 != null) {
+            float[] a = f32[seg];
+            for (int i = 0; i < len; i++) {
+                dst[at + i] = (float) (a[from + i] * scale);
+            }
+        } else {
+            double[] a = f64[seg];
+            for (int i = 0; i < len; i++) {
+                dst[at + i] = (float) (a[from + i] * scale);
+            }
+        }
     }
 }

@@ -388,7 +388,7 @@ final class BufferStorage extends SampleStorage {
         }
 
         @Override
-        void read(int first, int count, double[] dst, int offset) {
+        void read(int first, int count, Object dst, int offset) {
             if (mapped != null) {
                 requireLength();
             }
@@ -396,16 +396,16 @@ final class BufferStorage extends SampleStorage {
         }
 
         @Override
-        void gather(int[] samples, int from, int count, double[] dst, int offset, int features) {
+        void gather(int[] samples, int from, int count, Object dst, int features) {
             if (mapped != null) {
                 requireLength();
             }
             for (int k = 0; k < count; k++) {
-                readUnchecked(samples[from + k], 1, dst, offset + k * features);
+                readUnchecked(samples[from + k], 1, dst, k * features);
             }
         }
 
-        private void readUnchecked(int first, int count, double[] dst, int offset) {
+        private void readUnchecked(int first, int count, Object dst, int offset) {
             int at = offset;
             try {
                 for (int s = first; s < first + count; ) {
@@ -413,48 +413,11 @@ final class BufferStorage extends SampleStorage {
                     int n = (int) Math.min(first + count, (w + 1L) * windowSamples) - s;
                     int index = (s % windowSamples) * features;
                     int len = n * features;
-                    readWindow(w, index, len, dst, at);
-                    at += len;
-                    s += n;
-                }
-            } catch (InternalError e) {
-                if (mapped == null) {
-                    throw e;
-                }
-                throw pageGone(e);
-            }
-            if (mapped != null) {
-                bytesRead.add((long) count * features * type.bytes());
-            }
-        }
-
-        @Override
-        void read(int first, int count, float[] dst, int offset) {
-            if (mapped != null) {
-                requireLength();
-            }
-            readUnchecked(first, count, dst, offset);
-        }
-
-        @Override
-        void gather(int[] samples, int from, int count, float[] dst, int offset, int features) {
-            if (mapped != null) {
-                requireLength();
-            }
-            for (int k = 0; k < count; k++) {
-                readUnchecked(samples[from + k], 1, dst, offset + k * features);
-            }
-        }
-
-        private void readUnchecked(int first, int count, float[] dst, int offset) {
-            int at = offset;
-            try {
-                for (int s = first; s < first + count; ) {
-                    int w = s / windowSamples;
-                    int n = (int) Math.min(first + count, (w + 1L) * windowSamples) - s;
-                    int index = (s % windowSamples) * features;
-                    int len = n * features;
-                    readWindow(w, index, len, dst, at);
+                    if (dst instanceof double[] d) {
+                        readWindow(w, index, len, d, at);
+                    } else {
+                        readWindow(w, index, len, (float[]) dst, at);
+                    }
                     at += len;
                     s += n;
                 }

@@ -195,12 +195,8 @@ public final class Dataset {
     }
 
     /** Reads this indexed view's samples [first, first + count) into {@code dst} through {@code cursor}. */
-    void gather(SampleStorage.Cursor cursor, int first, int count, double[] dst) {
-        cursor.gather(index, this.first + first, count, dst, 0, features());
-    }
-
-    void gather(SampleStorage.Cursor cursor, int first, int count, float[] dst) {
-        cursor.gather(index, this.first + first, count, dst, 0, features());
+    void gather(SampleStorage.Cursor cursor, int first, int count, Object dst) {
+        cursor.gather(index, this.first + first, count, dst, features());
     }
 
     /** The storage's index of this view's sample {@code j}. */
@@ -284,11 +280,7 @@ public final class Dataset {
         for (int s = 0; s < out.segments(); s++) {
             int from = s * per;
             int n = (int) Math.min(per, samples - (long) from);
-            if (to == Precision.F64) {
-                cursor.read(first + from, n, out.doubleSegment(s), 0);
-            } else {
-                cursor.read(first + from, n, out.floatSegment(s), 0);
-            }
+            cursor.read(first + from, n, to == Precision.F64 ? out.doubleSegment(s) : out.floatSegment(s), 0);
         }
         return of(out, to);
     }

@@ -29,26 +29,23 @@ public final class DatasetBuilder {
     /** Samples [first, first + count) from {@code values[offset ..]}, sample after sample; needs an f64 builder. */
     public void put(int first, int count, double[] values, int offset) {
         check(first, count, Precision.F64);
-        int v = storage.features;
-        int per = storage.segmentSamples();
-        for (int s = first, at = offset; s < first + count; ) {
-            int seg = s / per;
-            int n = (int) Math.min(first + count, (seg + 1L) * per) - s;
-            System.arraycopy(values, at, storage.doubleSegment(seg), (s % per) * v, n * v);
-            at += n * v;
-            s += n;
-        }
+        copy(first, count, values, offset);
     }
 
     /** The same for an f32 builder. */
     public void put(int first, int count, float[] values, int offset) {
         check(first, count, Precision.F32);
+        copy(first, count, values, offset);
+    }
+
+    private void copy(int first, int count, Object values, int offset) {
         int v = storage.features;
         int per = storage.segmentSamples();
         for (int s = first, at = offset; s < first + count; ) {
             int seg = s / per;
             int n = (int) Math.min(first + count, (seg + 1L) * per) - s;
-            System.arraycopy(values, at, storage.floatSegment(seg), (s % per) * v, n * v);
+            Object segment = precision == Precision.F64 ? storage.doubleSegment(seg) : storage.floatSegment(seg);
+            System.arraycopy(values, at, segment, (s % per) * v, n * v);
             at += n * v;
             s += n;
         }

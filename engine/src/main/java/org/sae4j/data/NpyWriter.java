@@ -118,15 +118,12 @@ public final class NpyWriter {
 
         /** Appends {@code count} rows from {@code values[offset ..]}, row after row. */
         public void append(double[] values, int offset, int count) throws IOException {
-            for (int r = 0; r < count; r++) {
-                if (buf.remaining() < columns * dtype.itemSize()) {
-                    flush();
-                }
-                for (int c = 0; c < columns; c++) {
-                    put(values[offset + r * columns + c]);
-                }
-            }
-            rows += count;
+            appendRows(values, offset, count);
+        }
+
+        /** The same from floats. */
+        public void append(float[] values, int offset, int count) throws IOException {
+            appendRows(values, offset, count);
         }
 
         /**
@@ -135,36 +132,30 @@ public final class NpyWriter {
          */
         public void append(byte[] values, int offset, int count) throws IOException {
             if (dtype.type() != ValueType.U8) {
-                for (int r = 0; r < count; r++) {
-                    if (buf.remaining() < columns * dtype.itemSize()) {
-                        flush();
-                    }
-                    for (int c = 0; c < columns; c++) {
-                        put(values[offset + r * columns + c] & 0xFF);
-                    }
+                appendRows(values, offset, count);
+                return;
+            }
+            long bytes = (long) count * columns;
+            for (long done = 0; done < bytes; ) {
+                if (!buf.hasRemaining()) {
+                    flush();
                 }
-            } else {
-                long bytes = (long) count * columns;
-                for (long done = 0; done < bytes; ) {
-                    if (!buf.hasRemaining()) {
-                        flush();
-                    }
-                    int n = (int) Math.min(buf.remaining(), bytes - done);
-                    buf.put(values, offset + (int) done, n);
-                    done += n;
-                }
+                int n = (int) Math.min(buf.remaining(), bytes - done);
+                buf.put(values, offset + (int) done, n);
+                done += n;
             }
             rows += count;
         }
 
-        /** The same from floats. */
-        public void append(float[] values, int offset, int count) throws IOException {
+        /** Rows of a double[], float[] or (unsigned) byte[], value by value. */
+        private void appendRows(Object values, int offset, int count) throws IOException {
             for (int r = 0; r < count; r++) {
                 if (buf.remaining() < columns * dtype.itemSize()) {
                     flush();
                 }
-                for (int c = 0; c < columns; c++) {
-                    put(values[offset + r * columns + c]);
+                for (int c = 0, at = offset + r * columns; c < columns; c++, at++) {
+                    put(values instanceof double[] d ? d[at] : values instanceof float[] f ? f[at]
+                            : ((byte[]) values)[at] & 0xFF);
                 }
             }
             rows += count;

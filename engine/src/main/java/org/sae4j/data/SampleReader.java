@@ -79,11 +79,7 @@ public final class SampleReader {
 
     private void readRange(int first, int count) {
         if (data.indexed()) {
-            if (f64) {
-                data.gather(cursor, first, count, buffer64);
-            } else {
-                data.gather(cursor, first, count, buffer32);
-            }
+            data.gather(cursor, first, count, f64 ? buffer64 : buffer32);
             current64 = buffer64;
             current32 = buffer32;
             offset = 0;
@@ -103,11 +99,7 @@ public final class SampleReader {
                 allocate();
             }
         }
-        if (f64) {
-            cursor.read(s, count, buffer64, 0);
-        } else {
-            cursor.read(s, count, buffer32, 0);
-        }
+        cursor.read(s, count, f64 ? buffer64 : buffer32, 0);
         current64 = buffer64;
         current32 = buffer32;
         offset = 0;

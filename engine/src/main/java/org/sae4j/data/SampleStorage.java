@@ -79,22 +79,18 @@ abstract class SampleStorage {
     /** One reader's conversion state: buffers and tables made once, then reused for every range. */
     abstract Cursor cursor(int maxValues, double scale, Precision precision);
 
-    /** Converts ranges of samples: stored value × scale, rounded once to the cursor's precision. */
+    /**
+     * Converts ranges of samples: stored value × scale, rounded once to the cursor's precision. A
+     * destination is a {@code double[]} for an f64 cursor, a {@code float[]} for an f32 one.
+     */
     abstract static class Cursor {
-        abstract void read(int first, int count, double[] dst, int offset);
+        /** Samples [first, first + count), one after the other, into {@code dst} from {@code offset}. */
+        abstract void read(int first, int count, Object dst, int offset);
 
-        abstract void read(int first, int count, float[] dst, int offset);
-
-        /** Samples {@code samples[from ..< from + count]}, one after the other. */
-        void gather(int[] samples, int from, int count, double[] dst, int offset, int features) {
+        /** Samples {@code samples[from ..< from + count]}, one after the other, into {@code dst} from 0. */
+        void gather(int[] samples, int from, int count, Object dst, int features) {
             for (int k = 0; k < count; k++) {
-                read(samples[from + k], 1, dst, offset + k * features);
-            }
-        }
-
-        void gather(int[] samples, int from, int count, float[] dst, int offset, int features) {
-            for (int k = 0; k < count; k++) {
-                read(samples[from + k], 1, dst, offset + k * features);
+                read(samples[from + k], 1, dst, k * features);
             }
         }
     }
