@@ -15,7 +15,8 @@ import org.sae4j.optim.Optimizer;
 
 /**
  * What decides the bits of a training run, field by field: the configuration, the precision, the
- * data's shape and content hash, the chunk size, the resolved backend and the optimiser's
+ * data's shape and content hash, the chunk size (the chunks follow from it and the samples, cut
+ * near-equal), the resolved backend and the optimiser's
  * {@link Optimizer#resumeSettings()}. It leaves out the budgets and the thread count, which do not
  * change the steps, so a run may be resumed to go further or on other threads.
  */
@@ -47,7 +48,10 @@ public final class RunFingerprint {
         f.put("precision", settings.precision().shortName());
         f.put("samples", Long.toString(samples));
         f.put("data sha-256", dataHash);
-        f.put("chunk", Integer.toString(settings.chunkSize()));
+        f.put("chunk", settings.chunkSize() == EvaluationSettings.AUTO_CHUNK ? "auto" : Integer.toString(
+                settings.chunkSize()));
+        // a checkpoint of the builds that cut 512-sample chunks and a short last one has no such field
+        f.put("chunking", "near-equal");
         f.put("backend", settings.backend().name());
         f.put("optimizer", optimizer.resumeSettings());
         return f;

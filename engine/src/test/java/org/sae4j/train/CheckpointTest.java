@@ -141,6 +141,22 @@ class CheckpointTest {
         assertTrue(RunFingerprint.mismatch(a, Map.of("hidden", "25", "colour", "red")).contains("colour"));
     }
 
+    /** A checkpoint of a build that cut 512-sample chunks and a short last one gave other bits: refused. */
+    @Test
+    void aCheckpointOfTheOldChunkingIsRefusedByName() {
+        Dataset data = Dataset.ofDoubles(CONFIG.visible(), 40, new double[CONFIG.visible() * 40]);
+        Map<String, String> now = RunFingerprint.of(CONFIG, data, settings(Precision.F64, 1).withChunkSize(512),
+                Lbfgs.withDefaults());
+        assertEquals("near-equal", now.get("chunking"));
+        assertEquals("512", now.get("chunk"));
+        Map<String, String> old = new LinkedHashMap<>(now);
+        old.remove("chunking");
+        assertEquals("chunking differs: the checkpoint has none, this run has near-equal",
+                RunFingerprint.mismatch(now, old));
+        assertEquals("auto", RunFingerprint.of(CONFIG, data, settings(Precision.F64, 1)
+                .withChunkSize(EvaluationSettings.AUTO_CHUNK), Lbfgs.withDefaults()).get("chunk"));
+    }
+
     @Test
     void everyDamagedOrTruncatedFileIsRefusedNamingTheFile() throws IOException {
         Path file = dir.resolve("run.ckpt");
