@@ -11,8 +11,7 @@ import java.nio.file.NotDirectoryException;
 import java.util.Arrays;
 import org.sae4j.backend.BackendUnavailableException;
 import org.sae4j.data.DataFileException;
-import org.sae4j.train.CheckpointFormatException;
-import org.sae4j.model.ModelFormatException;
+import org.sae4j.io.FileFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -86,7 +85,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             FileSystemException fs = (FileSystemException) ex;
             return fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName());
         }
-        if (ex instanceof DataFileException || ex instanceof ModelFormatException || ex instanceof CheckpointFormatException
+        if (ex instanceof DataFileException || ex instanceof FileFormatException
                 || ex instanceof IllegalArgumentException || ex instanceof BackendUnavailableException) {
             return messageOf(ex);
         }

@@ -186,6 +186,22 @@ class ClassifyCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** A damaged classifier, model or checkpoint is one line naming the file and the fault, not an "I/O error". */
+    @Test
+    void aDamagedClassifierIsNamedAsDamaged() throws Exception {
+        Path saved = dir.resolve("c.smx");
+        assertEquals(0, Cli.run("classify", "--npy", x.toString(), "--labels", y.toString(), "--save", saved.toString(),
+                "--backend", "java").exitCode());
+        byte[] bytes = Files.readAllBytes(saved);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(saved, bytes);
+        Cli.Run run = Cli.run("predict", saved.toString(), "--npy", testX.toString(), "--out",
+                dir.resolve("p.npy").toString());
+        assertEquals(1, run.exitCode(), run.transcript());
+        assertTrue(run.err().startsWith("sae: error: " + saved + ": checksum mismatch"), run.transcript());
+        assertFalse(run.err().contains("I/O error"), run.transcript());
+    }
+
     @Test
     void rawClassifierPredictsWhatClassifyCounted() throws Exception {
         Path saved = dir.resolve("raw.smx");

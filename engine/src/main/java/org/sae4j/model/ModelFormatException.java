@@ -1,21 +1,13 @@
 package org.sae4j.model;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import org.sae4j.io.FileFormatException;
 
 /** A file is not a valid sae4j model: the message names the file and what is wrong with it. */
-public final class ModelFormatException extends IOException {
+public final class ModelFormatException extends FileFormatException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
-
     public ModelFormatException(Path file, String problem) {
-        super(file + ": " + problem);
-        this.file = file;
-    }
-
-    /** The file that was refused. */
-    public Path file() {
-        return file;
+        super(file, problem);
     }
 }

@@ -9,10 +9,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.sae4j.classify.ClassifierFormatException;
 import org.sae4j.data.DataFileException;
-import org.sae4j.model.ModelFormatException;
-import org.sae4j.train.CheckpointFormatException;
+import org.sae4j.io.FileFormatException;
 
 /**
  * The property every reader must have, whatever bytes it is given: it returns valid data or throws its
@@ -84,7 +82,7 @@ final class ReaderProperty {
         long start = System.nanoTime();
         try {
             read.from(file);
-        } catch (DataFileException | ModelFormatException | CheckpointFormatException | ClassifierFormatException e) {
+        } catch (DataFileException | FileFormatException e) {
             assertTrue(e.getMessage() != null && e.getMessage().contains(file.toString()),
                     "the message names the file: " + e.getMessage());
         } catch (Throwable e) {

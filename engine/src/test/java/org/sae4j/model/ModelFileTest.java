@@ -184,7 +184,8 @@ class ModelFileTest {
         rewrite(file, b -> b.putInt(8, 3));
 
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
-        assertTrue(e.getMessage().contains("unsupported format version 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("unsupported model format version 3 (this version of sae4j reads versions"
+                + " 1 and 2)"), e.getMessage());
     }
 
     @Test

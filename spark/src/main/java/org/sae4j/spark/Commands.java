@@ -52,7 +52,7 @@ final class Commands {
             }
         }
         if (t instanceof IOException && !(t instanceof org.sae4j.data.DataFileException)
-                && !(t instanceof org.sae4j.model.ModelFormatException)) {
+                && !(t instanceof org.sae4j.io.FileFormatException)) {
             message = "I/O error: " + message;
         }
         return (message == null ? t.getClass().getSimpleName() : message).strip().replaceAll("\\s*\\R\\s*", " ");
