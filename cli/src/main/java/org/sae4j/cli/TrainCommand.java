@@ -3,7 +3,6 @@ package org.sae4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -221,8 +220,7 @@ final class TrainCommand implements Callable<Integer> {
     private Dataset patchesFromImages(PrintWriter err) throws IOException {
         ImageStack images = source.readImages();
         if (limit != null && limit < images.count()) {
-            int n = limit * images.height() * images.width();
-            images = new ImageStack(limit, images.height(), images.width(), Arrays.copyOf(images.pixels(), n));
+            images = images.first(limit);
         }
         int count = patches != null ? patches : DEFAULT_PATCHES;
         err.printf(Locale.ROOT, "cutting %d patches of %dx%d from %d images of %dx%d in %s (seed %d)%n", count, patch,

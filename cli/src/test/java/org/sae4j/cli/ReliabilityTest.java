@@ -162,7 +162,7 @@ class ReliabilityTest {
         Cli.Run run = Cli.run("train", "--images", images.toString(), "--patch", "8", "--out",
                 dir.resolve("t").toString());
         assertEquals(1, run.exitCode(), run.transcript());
-        assertTrue(run.err().contains(images + ": image 0 is 4x4 pixels, smaller than the 8x8 patch"), run.transcript());
+        assertTrue(run.err().contains(images + ": a.png is 4x4 pixels, smaller than the 8x8 patch"), run.transcript());
     }
 
     @Test

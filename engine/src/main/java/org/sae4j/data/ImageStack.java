@@ -18,8 +18,10 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Grey images of equal size: pixel (image k, row r, column c) is at {@code (k * height + r) * width + c},
  * row 0 being the top of the picture.
+ *
+ * @param names the images' file names, for messages, when they came from a folder; else empty
  */
-public record ImageStack(int count, int height, int width, double[] pixels) {
+public record ImageStack(int count, int height, int width, double[] pixels, List<String> names) {
     /**
      * The most pixels an image file may declare per byte it has. Deflate expands at most about 1 032
      * times, and a 1-bit PNG packs 8 pixels a byte, so no intact PNG comes near; a JPEG of one flat
@@ -36,6 +38,29 @@ public record ImageStack(int count, int height, int width, double[] pixels) {
             throw new IllegalArgumentException(count + " images of " + height + "x" + width + " need "
                     + (long) count * height * width + " pixels, got " + pixels.length);
         }
+        names = List.copyOf(names);
+        if (!names.isEmpty() && names.size() != count) {
+            throw new IllegalArgumentException(names.size() + " names for " + count + " images");
+        }
+    }
+
+    /** Images without names (from an array, or made in code). */
+    public ImageStack(int count, int height, int width, double[] pixels) {
+        this(count, height, width, pixels, List.of());
+    }
+
+    /** How messages call image {@code k}: its file name, or its index. */
+    public String describe(int k) {
+        return names.isEmpty() ? "image " + k : names.get(k);
+    }
+
+    /** The first {@code n} images. */
+    public ImageStack first(int n) {
+        if (n < 1 || n > count) {
+            throw new IllegalArgumentException("the first " + n + " of " + count + " images");
+        }
+        return new ImageStack(n, height, width, java.util.Arrays.copyOf(pixels, n * height * width),
+                names.isEmpty() ? List.of() : names.subList(0, n));
     }
 
     /** The pixel at row {@code r}, column {@code c} of image {@code k}. */
@@ -95,7 +120,8 @@ public record ImageStack(int count, int height, int width, double[] pixels) {
             }
             toGrey(img, pixels, k * height * width);
         }
-        return new ImageStack(files.size(), height, width, pixels);
+        return new ImageStack(files.size(), height, width, pixels,
+                files.stream().map(f -> f.getFileName().toString()).toList());
     }
 
     private static boolean isImageName(String name) {

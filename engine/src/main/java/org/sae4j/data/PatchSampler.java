@@ -181,8 +181,8 @@ public final class PatchSampler {
             throw new IllegalArgumentException("patch size must be >= 1, got " + size);
         }
         if (images.height() < size || images.width() < size) {
-            // Every image of a stack has the same size, so image 0 is the first that is too small.
-            throw new IllegalArgumentException("image 0 is " + images.height() + "x" + images.width()
+            // Every image of a stack has the same size, so the first is the first that is too small.
+            throw new IllegalArgumentException(images.describe(0) + " is " + images.height() + "x" + images.width()
                     + " pixels, smaller than the " + size + "x" + size + " patch");
         }
     }

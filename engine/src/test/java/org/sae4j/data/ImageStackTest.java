@@ -60,6 +60,7 @@ class ImageStackTest {
         Files.writeString(folder.resolve("notes.txt"), "ignored");
 
         ImageStack s = ImageStack.fromFolder(folder);
+        assertEquals(s.count(), s.names().size(), "a folder's images keep their file names, for messages");
         assertEquals(2, s.count());
         assertEquals(2, s.height());
         assertEquals(3, s.width());

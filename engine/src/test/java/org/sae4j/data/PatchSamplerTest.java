@@ -71,6 +71,9 @@ class PatchSamplerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PatchSampler.sample(small, 8, 10, 1));
         assertEquals("image 0 is 6x9 pixels, smaller than the 8x8 patch", e.getMessage());
+        ImageStack named = new ImageStack(2, 6, 9, small.pixels(), java.util.List.of("a.png", "b.png"));
+        e = assertThrows(IllegalArgumentException.class, () -> PatchSampler.sample(named, 8, 10, 1));
+        assertEquals("a.png is 6x9 pixels, smaller than the 8x8 patch", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PatchSampler.sample(small, 0, 10, 1));
         assertThrows(IllegalArgumentException.class, () -> PatchSampler.sample(small, 2, 0, 1));
         e = assertThrows(IllegalArgumentException.class,

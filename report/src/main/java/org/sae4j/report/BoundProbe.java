@@ -4,7 +4,6 @@ import dev.ludovic.netlib.blas.NativeBLAS;
 import org.sae4j.backend.BackendInfo;
 import org.sae4j.backend.BackendUnavailableException;
 import org.sae4j.backend.MatrixBackend;
-import org.sae4j.report.Products;
 import org.sae4j.nativeblas.BareNativeBlas;
 
 /**

@@ -1,7 +1,6 @@
 package org.sae4j.report;
 
 import java.util.Locale;
-import org.sae4j.report.Shape;
 
 /** A benchmark problem: one of the named shapes A, B, C, or {@code VxHxM} (e.g. {@code 16x8x500}). */
 public record ProblemShape(String name, int visible, int hidden, int samples) {
