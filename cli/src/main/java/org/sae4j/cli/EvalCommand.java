@@ -2,18 +2,17 @@ package org.sae4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.data.DataFileException;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.NpyArray;
 import org.sae4j.data.NpyReader;
 import org.sae4j.data.NpyWriter;
 import org.sae4j.data.Precision;
 import org.sae4j.io.Json;
+import org.sae4j.model.ThetaFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,13 +69,9 @@ final class EvalCommand implements Callable<Integer> {
         Checks.require(spec, scale == null || scale != 0, "--scale must not be 0");
         Dataset read = store.load ? NpyReader.readSamples(npy) : NpyReader.openSamples(npy);
         Dataset x = scale == null ? read : read.scaled(scale);
-        double[] parameters = readTheta();
-        SparseAutoencoder config = sparsity.config(x.features(), hidden(x.features(), parameters.length));
-        if (parameters.length != config.parameterCount()) {
-            throw new DataFileException(theta + ": " + parameters.length + " values, but v = " + config.visible()
-                    + " (from " + npy + ") and h = " + config.hidden() + " need 2hv + h + v = "
-                    + config.parameterCount());
-        }
+        ThetaFile.Theta t = ThetaFile.read(theta, x.features(), hidden, npy);
+        double[] parameters = t.values();
+        SparseAutoencoder config = sparsity.config(x.features(), t.hidden());
         EvaluationSettings settings = engine.settings(config.visible(), config.hidden(), x.samples());
         double[] gradient = new double[parameters.length];
         double cost;
@@ -139,27 +134,5 @@ final class EvalCommand implements Callable<Integer> {
                     + " for the objective in " + precision.shortName()
                     + " (overflow); nothing was written");
         }
-    }
-
-    private double[] readTheta() throws IOException {
-        NpyArray a = NpyReader.read(theta);
-        if (a.rank() != 1) {
-            throw new DataFileException(theta + ": expected a 1-D array θ of length 2hv + h + v, got shape "
-                    + Arrays.toString(a.shape()));
-        }
-        return a.values();
-    }
-
-    /** --hidden, or the h with 2hv + h + v = length. */
-    private int hidden(int visible, int length) throws DataFileException {
-        if (hidden != null) {
-            return hidden;
-        }
-        int h = SparseAutoencoder.hiddenForParameterCount(visible, length);
-        if (h < 0) {
-            throw new DataFileException(theta + ": length " + length + " is not 2hv + h + v for any h with v = "
-                    + visible + " (from " + npy + ")");
-        }
-        return h;
     }
 }

@@ -3,17 +3,15 @@ package org.sae4j.spark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.DataFileException;
-import org.sae4j.data.NpyArray;
-import org.sae4j.data.NpyReader;
 import org.sae4j.data.NpyWriter;
 import org.sae4j.io.Json;
+import org.sae4j.model.ThetaFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,22 +51,13 @@ public final class SparkEval implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         options.check();
-        NpyArray t = NpyReader.read(theta);
-        if (t.rank() != 1) {
-            throw new DataFileException(theta + ": expected a 1-D array θ of length 2hv + h + v, got shape "
-                    + Arrays.toString(t.shape()));
-        }
-        double[] parameters = t.values();
         try (JavaSparkContext spark = options.start("sae4j SparkEval")) {
             JavaRDD<SampleBlock> blocks = NpyParts.read(spark, options.npy, options.precision(), options.block,
                     options.partitions(spark));
             int visible = blocks.first().features();
-            int h = hidden != null ? hidden : hiddenFromLength(visible, parameters.length);
-            SparseAutoencoder config = options.config(visible, h);
-            if (parameters.length != config.parameterCount()) {
-                throw new DataFileException(theta + ": " + parameters.length + " values, but v = " + visible
-                        + " and h = " + h + " need 2hv + h + v = " + config.parameterCount());
-            }
+            ThetaFile.Theta t = ThetaFile.read(theta, visible, hidden, options.npy);
+            double[] parameters = t.values();
+            SparseAutoencoder config = options.config(visible, t.hidden());
             int threads = options.executorThreads(spark);
             EvaluationSettings settings = options.settings(config, threads);
             double[] gradient = new double[parameters.length];
@@ -105,14 +94,5 @@ public final class SparkEval implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
-    }
-
-    private int hiddenFromLength(int visible, int length) throws DataFileException {
-        int h = SparseAutoencoder.hiddenForParameterCount(visible, length);
-        if (h < 0) {
-            throw new DataFileException(theta + ": length " + length + " is not 2hv + h + v for any h with v = "
-                    + visible);
-        }
-        return h;
     }
 }
