@@ -1,7 +1,5 @@
 package org.sae4j.autoencoder;
 
-import java.util.List;
-import org.sae4j.backend.GemmWorkload.Product;
 import org.sae4j.backend.GemmWorkload;
 import org.sae4j.data.Precision;
 
@@ -16,12 +14,7 @@ public final class ChunkProducts {
 
     /** The products of a chunk of {@code chunkSize} samples of a {@code visible → hidden} model. */
     public static GemmWorkload workload(int visible, int hidden, int chunkSize, Precision precision) {
-        int v = visible;
-        int h = hidden;
-        int n = chunkSize;
-        return new GemmWorkload(List.of(new Product(false, false, h, n, v), new Product(false, false, v, n, h),
-                new Product(true, false, h, n, v), new Product(false, true, v, h, n),
-                new Product(false, true, h, v, n)), precision == Precision.F32);
+        return GemmWorkload.layerPair(visible, hidden, chunkSize, precision == Precision.F32);
     }
 
     /** The same for {@code config} at the smallest default chunk, the chunk of most sets below 131 072 samples. */

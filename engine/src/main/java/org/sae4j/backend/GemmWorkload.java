@@ -42,16 +42,29 @@ public record GemmWorkload(List<Product> products, boolean single) {
     }
 
     /**
-     * The reference workload: NN, TN and NT products with dimensions 196, 512 and 784, the products of a
-     * 512-sample chunk of the 784 → 196 model that the benchmarks call shape B.
+     * What each product of {@link #layerPair} computes, in its order: through the layer W1 (h × v) and
+     * back through W2 (v × h) on n columns X, then the two weight gradients.
      */
-    public static GemmWorkload standard(boolean single) {
-        int h = 196;
-        int v = 784;
-        int n = 512;
+    public static final List<String> LAYER_PAIR_NAMES = List.of("W1·X (NN)", "W2·A2 (NN)", "W2ᵀ·Δ3 (TN)",
+            "Δ3·A2ᵀ (NT)", "Δ2·Xᵀ (NT)");
+
+    /**
+     * The five products of n columns through a layer of h units and back to v, and of their gradients:
+     * W1·X (h×n×v), W2·A2 (v×n×h), W2ᵀ·Δ3 (h×n×v, TN), Δ3·A2ᵀ (v×h×n, NT) and Δ2·Xᵀ (h×v×n, NT). The one
+     * list of them: a chunk of the engine's objective runs these, and the benchmarks and the bound time them.
+     */
+    public static GemmWorkload layerPair(int v, int h, int n, boolean single) {
         return new GemmWorkload(List.of(new Product(false, false, h, n, v), new Product(false, false, v, n, h),
                 new Product(true, false, h, n, v), new Product(false, true, v, h, n),
                 new Product(false, true, h, v, n)), single);
+    }
+
+    /**
+     * The reference workload: {@link #layerPair} with dimensions 784, 196 and 512, the products of a
+     * 512-sample chunk of the 784 → 196 model that the benchmarks call shape B.
+     */
+    public static GemmWorkload standard(boolean single) {
+        return layerPair(784, 196, 512, single);
     }
 
     /** Floating-point operations of one pass over every product. */

@@ -1,111 +1,105 @@
 package org.sae4j.report;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.sae4j.backend.GemmWorkload;
 import org.sae4j.backend.MatrixBackend;
 
 /**
- * The five products of one evaluation on m samples, with the shapes and transposes the engine uses:
- * W1·X, W2·A2, W2ᵀ·Δ3, Δ3·A2ᵀ and Δ2·Xᵀ. Operands are random and allocated once.
+ * The products of a {@link GemmWorkload} with random operands, allocated once, each run as
+ * {@code C = op(A)·op(B)}: by default the five of one evaluation on m samples
+ * ({@link GemmWorkload#layerPair}). Operands of one size are shared (the products only read them), and so
+ * are outputs of one size (the products run one at a time), so the five take what the engine's chunk does.
  */
 public final class Products {
-    private final int v;
-    private final int h;
-    private final int m;
-    private final double[] w1;
-    private final double[] w2;
-    private final double[] x;
-    private final double[] hm;
-    private final double[] vm;
-    private final double[] hv;
-    private final float[] w1f;
-    private final float[] w2f;
-    private final float[] xf;
-    private final float[] hmf;
-    private final float[] vmf;
-    private final float[] hvf;
+    /** What each product of an evaluation is, in {@link #run(MatrixBackend, int)} order. */
+    public static final List<String> NAMES = GemmWorkload.LAYER_PAIR_NAMES;
 
+    private final GemmWorkload workload;
+    private final Object[] a;
+    private final Object[] b;
+    private final Object[] c;
+
+    /** The five products of one evaluation of a {@code v → h} model on {@code m} samples. */
     public Products(int v, int h, int m, boolean single) {
-        this.v = v;
-        this.h = h;
-        this.m = m;
+        this(GemmWorkload.layerPair(v, h, m, single));
+    }
+
+    public Products(GemmWorkload workload) {
+        this.workload = workload;
+        int n = workload.products().size();
+        a = new Object[n];
+        b = new Object[n];
+        c = new Object[n];
         SplittableRandom rnd = new SplittableRandom(1);
-        if (single) {
-            w1f = randomFloats(rnd, h * v);
-            w2f = randomFloats(rnd, v * h);
-            xf = randomFloats(rnd, v * m);
-            hmf = randomFloats(rnd, h * m);
-            vmf = randomFloats(rnd, v * m);
-            hvf = new float[h * v];
-            w1 = w2 = x = hm = vm = hv = null;
-        } else {
-            w1 = randomDoubles(rnd, h * v);
-            w2 = randomDoubles(rnd, v * h);
-            x = randomDoubles(rnd, v * m);
-            hm = randomDoubles(rnd, h * m);
-            vm = randomDoubles(rnd, v * m);
-            hv = new double[h * v];
-            w1f = w2f = xf = hmf = vmf = hvf = null;
+        Map<Integer, Object> inputs = new HashMap<>();
+        Map<Integer, Object> outputs = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            GemmWorkload.Product p = workload.products().get(i);
+            a[i] = inputs.computeIfAbsent(Math.multiplyExact(p.m(), p.k()), size -> random(rnd, size));
+            b[i] = inputs.computeIfAbsent(Math.multiplyExact(p.k(), p.n()), size -> random(rnd, size));
+            c[i] = outputs.computeIfAbsent(Math.multiplyExact(p.m(), p.n()),
+                    size -> workload.single() ? new float[size] : new double[size]);
         }
     }
 
-    /** What each product is, in {@link #run(MatrixBackend, int)} order. */
-    public static final List<String> NAMES = List.of("W1·X (NN)", "W2·A2 (NN)", "W2ᵀ·Δ3 (TN)", "Δ3·A2ᵀ (NT)",
-            "Δ2·Xᵀ (NT)");
-
-    /** Runs all five products once. */
-    public void run(MatrixBackend b) {
-        for (int product = 0; product < NAMES.size(); product++) {
-            run(b, product);
-        }
-    }
-
-    /** Runs one product, numbered as in {@link #NAMES}. */
-    public void run(MatrixBackend b, int product) {
-        if (w1 != null) {
-            switch (product) {
-                case 0 -> b.dgemm(false, false, h, m, v, 1, w1, 0, h, x, 0, v, 0, hm, 0, h);
-                case 1 -> b.dgemm(false, false, v, m, h, 1, w2, 0, v, hm, 0, h, 0, vm, 0, v);
-                case 2 -> b.dgemm(true, false, h, m, v, 1, w2, 0, v, vm, 0, v, 0, hm, 0, h);
-                case 3 -> b.dgemm(false, true, v, h, m, 1, vm, 0, v, hm, 0, h, 0, hv, 0, v);
-                case 4 -> b.dgemm(false, true, h, v, m, 1, hm, 0, h, x, 0, v, 0, hv, 0, h);
-                default -> throw new IllegalArgumentException("no product " + product);
+    private Object random(SplittableRandom rnd, int size) {
+        if (workload.single()) {
+            float[] x = new float[size];
+            for (int i = 0; i < size; i++) {
+                x[i] = (float) rnd.nextDouble(-0.1, 0.1);
             }
-        } else {
-            switch (product) {
-                case 0 -> b.sgemm(false, false, h, m, v, 1, w1f, 0, h, xf, 0, v, 0, hmf, 0, h);
-                case 1 -> b.sgemm(false, false, v, m, h, 1, w2f, 0, v, hmf, 0, h, 0, vmf, 0, v);
-                case 2 -> b.sgemm(true, false, h, m, v, 1, w2f, 0, v, vmf, 0, v, 0, hmf, 0, h);
-                case 3 -> b.sgemm(false, true, v, h, m, 1, vmf, 0, v, hmf, 0, h, 0, hvf, 0, v);
-                case 4 -> b.sgemm(false, true, h, v, m, 1, hmf, 0, h, xf, 0, v, 0, hvf, 0, h);
-                default -> throw new IllegalArgumentException("no product " + product);
-            }
+            return x;
+        }
+        double[] x = new double[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = rnd.nextDouble(-0.1, 0.1);
+        }
+        return x;
+    }
+
+    /** Runs all products once. */
+    public void run(MatrixBackend backend) {
+        for (int product = 0; product < workload.products().size(); product++) {
+            run(backend, product);
         }
     }
 
-    /** Floating-point operations of one product: every one is 2·h·v·m. */
+    /** Runs one product, numbered as in the workload (for an evaluation, as in {@link #NAMES}). */
+    public void run(MatrixBackend backend, int product) {
+        if (product < 0 || product >= workload.products().size()) {
+            throw new IllegalArgumentException("no product " + product);
+        }
+        GemmWorkload.Product p = workload.products().get(product);
+        int lda = p.transA() ? p.k() : p.m();
+        int ldb = p.transB() ? p.n() : p.k();
+        if (workload.single()) {
+            backend.sgemm(p.transA(), p.transB(), p.m(), p.n(), p.k(), 1, (float[]) a[product], 0, lda,
+                    (float[]) b[product], 0, ldb, 0, (float[]) c[product], 0, p.m());
+        } else {
+            backend.dgemm(p.transA(), p.transB(), p.m(), p.n(), p.k(), 1, (double[]) a[product], 0, lda,
+                    (double[]) b[product], 0, ldb, 0, (double[]) c[product], 0, p.m());
+        }
+    }
+
+    /** Product {@code i}'s A, B and C: for tests of the shapes. */
+    Object[] operands(int i) {
+        return new Object[] {a[i], b[i], c[i]};
+    }
+
+    /** Floating-point operations of one product of an evaluation: every one is 2·h·v·m. */
     public double flopsPerProduct() {
-        return 2.0 * h * v * m;
+        return workload.flops() / workload.products().size();
     }
 
     /** Something that depends on every product, so nothing can be optimised away. */
     public double checksum() {
-        return w1 != null ? hm[0] + vm[0] + hv[0] : hmf[0] + vmf[0] + hvf[0];
-    }
-
-    private static double[] randomDoubles(SplittableRandom rnd, int n) {
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = rnd.nextDouble(-0.1, 0.1);
+        double sum = 0;
+        for (Object out : c) {
+            sum += out instanceof double[] d ? d[0] : ((float[]) out)[0];
         }
-        return a;
-    }
-
-    private static float[] randomFloats(SplittableRandom rnd, int n) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = (float) rnd.nextDouble(-0.1, 0.1);
-        }
-        return a;
+        return sum;
     }
 }
