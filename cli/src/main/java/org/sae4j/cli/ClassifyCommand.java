@@ -41,24 +41,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    static final class TrainFiles {
-        @Option(names = "--idx", paramLabel = "FILE", required = true,
-                description = "IDX images (MNIST / Fashion-MNIST), plain or gzip; needs --labels.")
-        Path idx;
-
-        @Option(names = "--npy", paramLabel = "FILE", required = true,
-                description = "NPY array (m, v), one sample per row; needs --labels.")
-        Path npy;
-
-        @Option(names = "--csv", paramLabel = "FILE", required = true,
-                description = "CSV numbers, one sample per line, with --label-column or --labels.")
-        Path csv;
-
-        Path path() {
-            return idx != null ? idx : npy != null ? npy : csv;
-        }
-    }
-
+    /** The test samples: {@link SampleFiles}' three options, named for the test set. */
     static final class TestFiles {
         @Option(names = "--test-idx", paramLabel = "FILE", required = true, description = "IDX test images.")
         Path idx;
@@ -70,13 +53,17 @@ final class ClassifyCommand implements Callable<Integer> {
                 description = "CSV test samples (same --label-column, or --test-labels).")
         Path csv;
 
-        Path path() {
-            return idx != null ? idx : npy != null ? npy : csv;
+        SampleFiles files() {
+            SampleFiles f = new SampleFiles();
+            f.idx = idx;
+            f.npy = npy;
+            f.csv = csv;
+            return f;
         }
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Training data (exactly one):%n")
-    private TrainFiles train;
+    private SampleFiles train;
 
     @Option(names = "--labels", paramLabel = "FILE",
             description = "The training labels: an IDX label file or a 1-D integer NPY, one per sample.")
@@ -86,9 +73,8 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "CSV: the column holding the label, counting from 0; the other columns are the values.")
     private Integer labelColumn;
 
-    @Option(names = "--csv-header", paramLabel = "auto|yes|no", defaultValue = "auto",
-            description = "Whether the CSV files' first line is a header (default: ${DEFAULT-VALUE}).")
-    private String csvHeader;
+    @Mixin
+    private CsvHeaderOption csvHeader;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Test data (at most one; else --test-fraction):%n")
     private TestFiles test;
@@ -141,18 +127,19 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkOptions();
         Optimizer opt = optimizer.build(spec);
-        CsvReader.Header header = TrainCommand.csvHeader(spec, csvHeader);
+        CsvReader.Header header = csvHeader.header();
         PrintWriter err = sae.env().err();
         TrainedModel features = model == null ? null : ModelFile.read(model).model();
 
-        Labels.Labelled all = read(train.idx, train.npy, train.csv, labels, header);
+        Labels.Labelled all = read(train, labels, header);
         Labels.Labelled trainSet;
         Labels.Labelled testSet;
         if (test != null) {
             trainSet = all;
-            testSet = read(test.idx, test.npy, test.csv, testLabels, header);
+            testSet = read(test.files(), testLabels, header);
             if (testSet.samples().features() != all.samples().features()) {
-                throw new DataFileException(test.path() + ": " + testSet.samples().features() + " values per sample,"
+                throw new DataFileException(test.files().path() + ": " + testSet.samples().features()
+                        + " values per sample,"
                         + " but the training data " + train.path() + " has " + all.samples().features());
             }
         } else {
@@ -172,7 +159,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 ? engine.settings(features.config().visible(), features.config().hidden(), m)
                 : engine.settings(all.samples().features(), distinct(trainSet.labels()), m);
         trainSet = prepare(trainSet, factor, settings, train.path());
-        testSet = prepare(testSet, factor, settings, test != null ? test.path() : train.path());
+        testSet = prepare(testSet, factor, settings, test != null ? test.files().path() : train.path());
         Classification.Training t = new Classification.Training(lambda, opt, optimizer.iterations, settings,
                 sae.env(), report.progressEvery);
 
@@ -236,11 +223,10 @@ final class ClassifyCommand implements Callable<Integer> {
         engine.check();
     }
 
-    private Labels.Labelled read(Path idx, Path npy, Path csv, Path labelsFile, CsvReader.Header header)
-            throws IOException {
-        Path file = idx != null ? idx : npy != null ? npy : csv;
-        Dataset samples = LabelledFiles.readSamples(idx, npy, csv, header, store.load);
-        Labels.Labelled l = LabelledFiles.labelled(samples, file, labelsFile, csv != null ? labelColumn : null);
+    private Labels.Labelled read(SampleFiles files, Path labelsFile, CsvReader.Header header) throws IOException {
+        Path file = files.path();
+        Dataset samples = files.read(header, store.load);
+        Labels.Labelled l = LabelledFiles.labelled(samples, file, labelsFile, files.csv != null ? labelColumn : null);
         sae.env().err().printf(Locale.ROOT, "read %d samples of %d values and their labels from %s%n",
                 l.samples().samples(), l.samples().features(), file);
         return l;

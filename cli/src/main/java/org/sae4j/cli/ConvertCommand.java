@@ -10,6 +10,7 @@ import org.sae4j.data.NpyWriter;
 import org.sae4j.data.ValueType;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -43,9 +44,8 @@ final class ConvertCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Input (exactly one):%n")
     private Input input;
 
-    @Option(names = "--csv-header", paramLabel = "auto|yes|no", defaultValue = "auto",
-            description = "Whether the CSV file's first line is a header (default: ${DEFAULT-VALUE}).")
-    private String csvHeader;
+    @Mixin
+    private CsvHeaderOption csvHeader;
 
     @Option(names = "--out", paramLabel = "FILE.npy", required = true, description = "The NPY file to write.")
     private Path out;
@@ -57,7 +57,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CsvReader.Header header = TrainCommand.csvHeader(spec, csvHeader);
+        CsvReader.Header header = csvHeader.header();
         ValueType type = type();
         long rows;
         int columns;

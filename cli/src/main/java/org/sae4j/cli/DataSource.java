@@ -5,21 +5,16 @@ import java.nio.file.Path;
 import org.sae4j.data.CsvReader;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.ImageStack;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** Where {@code sae train} reads its data: exactly one of these options (a picocli exclusive group). */
+/**
+ * Where {@code sae train} reads its data: a samples file, or images to cut patches from (a picocli
+ * exclusive group).
+ */
 final class DataSource {
-    @Option(names = "--idx", paramLabel = "FILE", required = true,
-            description = "IDX image file (MNIST / Fashion-MNIST), plain or gzip; one image per sample.")
-    Path idx;
-
-    @Option(names = "--npy", paramLabel = "FILE", required = true,
-            description = "NPY array of shape (m, v), one sample per row.")
-    Path npy;
-
-    @Option(names = "--csv", paramLabel = "FILE", required = true,
-            description = "CSV numbers, one sample per line (see --csv-header).")
-    Path csv;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    SampleFiles files;
 
     @Option(names = "--images", paramLabel = "DIR", required = true,
             description = "Folder of PNG/JPEG images to cut --patch patches from.")
@@ -36,12 +31,12 @@ final class DataSource {
 
     /** The file or folder named. */
     Path path() {
-        return idx != null ? idx : npy != null ? npy : csv != null ? csv : images != null ? images : imageStack;
+        return files != null ? files.path() : images != null ? images : imageStack;
     }
 
     /** Reads a samples source (IDX, NPY, CSV): in place where it can, or into the heap with {@code load}. */
     Dataset readSamples(CsvReader.Header csvHeader, boolean load) throws IOException {
-        return LabelledFiles.readSamples(idx, npy, csv, csvHeader, load);
+        return files.read(csvHeader, load);
     }
 
     /** Reads an image source (folder or NPY stack). */

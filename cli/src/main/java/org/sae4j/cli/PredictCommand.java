@@ -46,11 +46,10 @@ final class PredictCommand implements Callable<Integer> {
     private Path model;
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Data (exactly one):%n")
-    private ClassifyCommand.TrainFiles data;
+    private SampleFiles data;
 
-    @Option(names = "--csv-header", paramLabel = "auto|yes|no", defaultValue = "auto",
-            description = "Whether the CSV file's first line is a header (default: ${DEFAULT-VALUE}).")
-    private String csvHeader;
+    @Mixin
+    private CsvHeaderOption csvHeader;
 
     @Option(names = "--labels", paramLabel = "FILE", description = "True labels, to report the accuracy.")
     private Path labels;
@@ -80,8 +79,7 @@ final class PredictCommand implements Callable<Integer> {
         StoredClassifier stored = ClassifierFile.read(classifierFile);
         TrainedModel encoder = encoder(stored);
         Path file = data.path();
-        Dataset samples = LabelledFiles.readSamples(data.idx, data.npy, data.csv,
-                TrainCommand.csvHeader(spec, csvHeader), store.load);
+        Dataset samples = data.read(csvHeader.header(), store.load);
         Labels.Labelled truth = labels != null || labelColumn != null
                 ? LabelledFiles.labelled(samples, file, labels, labelColumn) : null;
         if (truth != null) {

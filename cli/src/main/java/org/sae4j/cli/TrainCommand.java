@@ -54,10 +54,8 @@ final class TrainCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Data source (exactly one):%n")
     private DataSource source;
 
-    @Option(names = "--csv-header", paramLabel = "auto|yes|no", defaultValue = "auto",
-            description = "Whether the CSV file's first line is a header (default: ${DEFAULT-VALUE}: a first line"
-                    + " without any number).")
-    private String csvHeader;
+    @Mixin
+    private CsvHeaderOption csvHeader;
 
     @Option(names = "--patch", paramLabel = "P", description = "Side of the square patches cut from the images.")
     private Integer patch;
@@ -125,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CsvReader.Header header = csvHeader();
+        CsvReader.Header header = csvHeader.header();
         checkOptions();
         engine.check();
         Optimizer opt = optimizer.build(spec);
@@ -177,20 +175,6 @@ final class TrainCommand implements Callable<Integer> {
         Checks.require(spec, whitenSamples == null || whiten != null, "--whiten-samples needs --whiten EPS");
         Checks.positiveIfGiven(spec, "--whiten-samples", whitenSamples);
         sparsity.check(hidden);
-    }
-
-    private CsvReader.Header csvHeader() {
-        return csvHeader(spec, csvHeader);
-    }
-
-    /** The {@code --csv-header} value as a header rule; anything else is a usage error of {@code spec}. */
-    static CsvReader.Header csvHeader(CommandSpec spec, String csvHeader) {
-        return switch (csvHeader.strip().toLowerCase(Locale.ROOT)) {
-            case "auto" -> CsvReader.Header.AUTO;
-            case "yes" -> CsvReader.Header.PRESENT;
-            case "no" -> CsvReader.Header.ABSENT;
-            default -> throw Checks.usage(spec, "--csv-header must be auto, yes or no, got '" + csvHeader + "'");
-        };
     }
 
     private Dataset samplesFromFile(CsvReader.Header header, PrintWriter err) throws IOException {
