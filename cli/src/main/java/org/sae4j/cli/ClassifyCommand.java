@@ -124,7 +124,7 @@ final class ClassifyCommand implements Callable<Integer> {
     private ReportOptions report;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, CommandFailure {
         checkOptions();
         Optimizer opt = optimizer.build(spec);
         CsvReader.Header header = csvHeader.header();
@@ -233,11 +233,11 @@ final class ClassifyCommand implements Callable<Integer> {
     }
 
     /** [train, test]: a seeded shuffle, the first (1 − fraction) for training. */
-    static Labels.Labelled[] holdOut(Labels.Labelled all, double fraction, long seed) throws DataFileException {
+    static Labels.Labelled[] holdOut(Labels.Labelled all, double fraction, long seed) throws CommandFailure {
         int m = all.samples().samples();
         int testCount = (int) Math.round(fraction * m);
         if (testCount < 1 || testCount >= m) {
-            throw new DataFileException("cannot hold out " + fraction + " of " + m + " samples: that leaves "
+            throw new CommandFailure("cannot hold out " + fraction + " of " + m + " samples: that leaves "
                     + testCount + " for testing and " + (m - testCount) + " for training");
         }
         int[] order = all.shuffledIndices(seed);

@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
     private ReportOptions report;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, CommandFailure {
         Checks.positive(spec, "--samples", samples);
         Checks.positive(spec, "--iterations", iterations);
         Checks.positive(spec, "--images", images);

@@ -85,7 +85,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             FileSystemException fs = (FileSystemException) ex;
             return fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName());
         }
-        if (ex instanceof DataFileException || ex instanceof FileFormatException
+        if (ex instanceof DataFileException || ex instanceof FileFormatException || ex instanceof CommandFailure
                 || ex instanceof IllegalArgumentException || ex instanceof BackendUnavailableException) {
             return messageOf(ex);
         }

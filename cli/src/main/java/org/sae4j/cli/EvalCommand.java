@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
-import org.sae4j.data.DataFileException;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
 import org.sae4j.data.NpyWriter;
@@ -64,7 +63,7 @@ final class EvalCommand implements Callable<Integer> {
     private boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, CommandFailure {
         engine.check();
         Checks.require(spec, scale == null || scale != 0, "--scale must not be 0");
         Dataset read = store.load ? NpyReader.readSamples(npy) : NpyReader.openSamples(npy);
@@ -121,7 +120,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** A non-finite J or ∇J is a failure, not a result: nothing is written and the exit code is 1. */
-    private void requireFinite(double cost, double[] gradient, Precision precision) throws DataFileException {
+    private void requireFinite(double cost, double[] gradient, Precision precision) throws CommandFailure {
         int bad = -1;
         for (int i = 0; i < gradient.length && bad < 0; i++) {
             if (!Double.isFinite(gradient[i])) {
@@ -129,7 +128,7 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         if (!Double.isFinite(cost) || bad >= 0) {
-            throw new DataFileException("J = " + cost + (bad >= 0 ? " and the gradient's element " + bad + " is "
+            throw new CommandFailure("J = " + cost + (bad >= 0 ? " and the gradient's element " + bad + " is "
                     + gradient[bad] : "") + " at θ from " + theta + " on " + npy + ": the values are too large"
                     + " for the objective in " + precision.shortName()
                     + " (overflow); nothing was written");

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.SparseAutoencoder;
-import org.sae4j.data.DataFileException;
 import org.sae4j.data.NpyWriter;
 import org.sae4j.model.MatrixView;
 import org.sae4j.model.ModelFile;
@@ -33,7 +32,7 @@ final class ExportCommand implements Callable<Integer> {
     private static final String[] FILES = {"theta.npy", "W1.npy", "b1.npy", "W2.npy", "b2.npy"};
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, CommandFailure {
         TrainedModel m = ModelFile.read(model).model();
         SparseAutoencoder c = m.config();
         Files.createDirectories(dir);
@@ -41,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
         for (String name : FILES) {
             Path file = dir.resolve(name);
             if (Files.isDirectory(file) || (Files.exists(file) && !Files.isWritable(file))) {
-                throw new DataFileException(file + (Files.isDirectory(file) ? " is a folder" : " is not writable")
+                throw new CommandFailure(file + (Files.isDirectory(file) ? " is a folder" : " is not writable")
                         + "; nothing was exported");
             }
         }

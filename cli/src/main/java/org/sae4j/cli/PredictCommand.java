@@ -71,7 +71,7 @@ final class PredictCommand implements Callable<Integer> {
     private StoreOptions store;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, CommandFailure {
         Checks.require(spec, labelColumn == null || data.csv != null, "--label-column applies to --csv only");
         Checks.require(spec, labelColumn == null || labels == null, "give the labels once: --labels or"
                 + " --label-column, not both");
@@ -108,7 +108,7 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TrainedModel encoder(StoredClassifier stored) throws IOException {
+    private TrainedModel encoder(StoredClassifier stored) throws IOException, CommandFailure {
         if (!stored.usesEncoder()) {
             Checks.require(spec, model == null, classifierFile + " classifies raw inputs; it takes no --model");
             return null;
@@ -119,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         TrainedModel m = ModelFile.read(model).model();
         if (!stored.matchesEncoder(m.encoderDigest())) {
-            throw new DataFileException(model + " is not the model " + classifierFile + " was trained with: its"
+            throw new CommandFailure(model + " is not the model " + classifierFile + " was trained with: its"
                     + " encoder (W1, b1) differs; give the model that sae classify --model used");
         }
         return m;

@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
-import org.sae4j.data.DataFileException;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.IdxReader;
 import org.sae4j.data.Labels;
@@ -99,7 +98,7 @@ final class SelfTaughtCommand implements Callable<Integer> {
     private ReportOptions report;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, CommandFailure {
         checkOptions();
         PrintWriter err = sae.env().err();
         Dataset images = IdxReader.readImages(idx);
@@ -111,14 +110,14 @@ final class SelfTaughtCommand implements Callable<Integer> {
         }
         for (int c : unlabelled) {
             if (Arrays.stream(all.labels()).noneMatch(l -> l == c)) {
-                throw new DataFileException("class " + c + " of --unlabelled-classes has no samples in " + labels);
+                throw new CommandFailure("class " + c + " of --unlabelled-classes has no samples in " + labels);
             }
         }
         int[] unlabelledIdx = all.indicesWhere(unlabelled::contains);
         int[] labelledIdx = all.indicesWhere(l -> !unlabelled.contains(l));
         Labels.Labelled labelled = all.subset(labelledIdx);
         if (Arrays.stream(labelled.labels()).distinct().count() < 2) {
-            throw new DataFileException("the labelled part (the classes not in --unlabelled-classes) of " + labels
+            throw new CommandFailure("the labelled part (the classes not in --unlabelled-classes) of " + labels
                     + " has fewer than 2 classes; leave at least two out of --unlabelled-classes");
         }
         int half = (labelledIdx.length + 1) / 2;

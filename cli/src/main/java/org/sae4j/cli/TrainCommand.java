@@ -122,7 +122,7 @@ final class TrainCommand implements Callable<Integer> {
     private ReportOptions report;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, CommandFailure {
         CsvReader.Header header = csvHeader.header();
         checkOptions();
         engine.check();
@@ -217,7 +217,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Scaling, whitening and the UFLDL normalisation, the last two on a runtime of --threads threads. */
-    private Dataset preprocess(Dataset data, PrintWriter err) throws DataFileException {
+    private Dataset preprocess(Dataset data, PrintWriter err) throws CommandFailure {
         Dataset d = data;
         if (scale != null) {
             d = Preprocessing.scale(d, scale);
@@ -238,11 +238,11 @@ final class TrainCommand implements Callable<Integer> {
     /** The covariance pass past which a note says how to subsample: about a minute on a few cores. */
     static final double LARGE_ZCA_FLOPS = 1e12;
 
-    private Dataset whiten(Dataset d, ParallelRuntime threads, PrintWriter err) throws DataFileException {
+    private Dataset whiten(Dataset d, ParallelRuntime threads, PrintWriter err) throws CommandFailure {
         long need = (long) d.features() * d.samples() * (d.precision() == Precision.F64 ? 8 : 4);
         long available = MemoryEstimate.heapAvailableBeside(d) - d.heapBytes();
         if (need > available) {
-            throw new DataFileException(String.format(Locale.ROOT, "%s: the whitened samples are held on the heap,"
+            throw new CommandFailure(String.format(Locale.ROOT, "%s: the whitened samples are held on the heap,"
                     + " %.2f GiB, more than the %.2f GiB the JVM may still use; whiten fewer samples (--limit), or"
                     + " give the JVM more (JAVA_OPTS=-Xmx...)", source.path(), need / (double) (1L << 30),
                     available / (double) (1L << 30)));

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
-import org.sae4j.data.DataFileException;
 import org.sae4j.data.Dataset;
 import org.sae4j.image.CostPlot;
 import org.sae4j.image.FeatureImage;
@@ -77,7 +76,7 @@ final class TrainingJob {
 
     /** Trains, saves and reports; returns the exit code (0, or {@link Sae#EXIT_INTERRUPTED} after Ctrl-C). */
     static int run(Plan plan, Outputs outputs, Checkpoints checkpoints, Environment env, ReportOptions options)
-            throws IOException {
+            throws IOException, CommandFailure {
         TrainingResult result = trainAndSave(plan, outputs, checkpoints, env, options.progressEvery);
         report(plan, outputs, result, env, options.json);
         return result.termination() == Termination.CANCELLED ? Sae.EXIT_INTERRUPTED : 0;
@@ -88,7 +87,7 @@ final class TrainingJob {
      * outputs, without reporting on stdout: for commands that train a model as one step of their work.
      */
     static TrainingResult trainAndSave(Plan plan, Outputs outputs, Checkpoints checkpoints, Environment env,
-                                       int progressEvery) throws IOException {
+                                       int progressEvery) throws IOException, CommandFailure {
         checkOutputs(outputs.model(), outputs.costPlot(), outputs.features(), checkpoints.file());
         int history = plan.optimizer() instanceof Lbfgs ? ((Lbfgs) plan.optimizer()).history() : 0;
         MemoryEstimate.of(plan.config(), plan.data(), plan.settings(), history, checkpoints.file() != null)
@@ -98,7 +97,7 @@ final class TrainingJob {
             TrainingResult result = train(plan, checkpoints, env, cancellation, progressEvery);
             double initialCost = result.costHistory()[0];
             if (!Double.isFinite(initialCost)) {
-                throw new DataFileException("J = " + initialCost + " at the initial parameters: the data's values"
+                throw new CommandFailure("J = " + initialCost + " at the initial parameters: the data's values"
                         + " are too large for the objective in " + plan.settings().precision().shortName()
                         + " (scale them down, e.g. with --scale); nothing was written");
             }
@@ -112,7 +111,7 @@ final class TrainingJob {
     }
 
     private static TrainingResult train(Plan plan, Checkpoints checkpoints, Environment env, Cancellation cancellation,
-                                        int progressEvery) throws DataFileException {
+                                        int progressEvery) throws CommandFailure {
         SparseAutoencoder c = plan.config();
         EvaluationSettings s = plan.settings();
         env.err().printf(Locale.ROOT, "training %d -> %d on %d samples: rho %s, lambda %s, beta %s, %s decoder; %s;"
@@ -143,7 +142,7 @@ final class TrainingJob {
         try {
             return trainer.listener(progress).train();
         } catch (CheckpointMismatchException e) {
-            throw new DataFileException(checkpoints.resumeFile() + " is a checkpoint of another run: " + e.getMessage()
+            throw new CommandFailure(checkpoints.resumeFile() + " is a checkpoint of another run: " + e.getMessage()
                     + "; resume with that run's data and options (only --iterations and --threads may differ)");
         } finally {
             progress.finish();
@@ -154,24 +153,24 @@ final class TrainingJob {
      * Fails before any training when an output cannot be written: its folder cannot be created or
      * written to, or a folder stands where the file should be. Each message names the output.
      */
-    private static void checkOutputs(Path... files) throws IOException {
+    private static void checkOutputs(Path... files) throws CommandFailure {
         for (Path p : files) {
             if (p == null) {
                 continue;
             }
             Path target = p.toAbsolutePath();
             if (Files.isDirectory(target)) {
-                throw new DataFileException(p + " is a folder; it cannot be replaced by an output file");
+                throw new CommandFailure(p + " is a folder; it cannot be replaced by an output file");
             }
             Path parent = target.getParent();
             try {
                 Files.createDirectories(parent);
             } catch (IOException e) {
-                throw new DataFileException("cannot create the folder " + parent + " for " + p + " ("
+                throw new CommandFailure("cannot create the folder " + parent + " for " + p + " ("
                         + ErrorReporter.describe(e) + ")");
             }
             if (!Files.isWritable(parent)) {
-                throw new DataFileException("cannot write " + p + ": its folder " + parent + " is not writable");
+                throw new CommandFailure("cannot write " + p + ": its folder " + parent + " is not writable");
             }
         }
     }

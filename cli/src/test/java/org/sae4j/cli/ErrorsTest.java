@@ -121,6 +121,11 @@ class ErrorsTest {
         assertEquals("no backend", ErrorReporter.describe(new BackendUnavailableException("no backend")));
         assertEquals("bad value", ErrorReporter.describe(new IllegalArgumentException("bad value")));
         assertEquals("I/O error: disk full", ErrorReporter.describe(new IOException("disk full")));
+        assertEquals("out/model.sae is a folder", ErrorReporter.describe(new CommandFailure("out/model.sae is a folder")));
+        assertEquals("m.sae: checksum mismatch", ErrorReporter.describe(
+                new org.sae4j.model.ModelFormatException(java.nio.file.Path.of("m.sae"), "checksum mismatch")));
+        assertTrue(ErrorReporter.describe(new InternalError("a fault occurred in an unsafe memory access operation"))
+                .startsWith("a file read in place was cut short while it was read"));
         assertTrue(ErrorReporter.describe(new NullPointerException()).startsWith(
                 "unexpected java.lang.NullPointerException"));
     }
