@@ -2,6 +2,7 @@
 module org.sae4j.cli {
     requires org.sae4j.engine;
     requires org.sae4j.report;
+    requires org.sae4j.options;
     requires info.picocli;
     requires java.logging;
 

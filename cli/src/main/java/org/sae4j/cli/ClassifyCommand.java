@@ -18,6 +18,9 @@ import org.sae4j.io.Json;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.TrainedModel;
 import org.sae4j.optim.Optimizer;
+import org.sae4j.options.Checks;
+import org.sae4j.options.EngineOptions;
+import org.sae4j.options.OptimizerOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -160,7 +163,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 : engine.settings(all.samples().features(), distinct(trainSet.labels()), m);
         trainSet = prepare(trainSet, factor, settings, train.path());
         testSet = prepare(testSet, factor, settings, test != null ? test.files().path() : train.path());
-        Classification.Training t = new Classification.Training(lambda, opt, optimizer.iterations, settings,
+        Classification.Training t = new Classification.Training(lambda, opt, optimizer.iterations(), settings,
                 sae.env(), report.progressEvery);
 
         Classification.Outcome main;

@@ -8,6 +8,7 @@ import org.sae4j.data.CsvReader;
 import org.sae4j.data.IdxReader;
 import org.sae4j.data.NpyWriter;
 import org.sae4j.data.ValueType;
+import org.sae4j.options.Checks;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

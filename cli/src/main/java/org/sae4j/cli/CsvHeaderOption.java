@@ -2,6 +2,7 @@ package org.sae4j.cli;
 
 import java.util.Locale;
 import org.sae4j.data.CsvReader;
+import org.sae4j.options.Checks;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

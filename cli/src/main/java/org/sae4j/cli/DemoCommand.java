@@ -13,6 +13,8 @@ import org.sae4j.data.DeadLeaves;
 import org.sae4j.data.ImageStack;
 import org.sae4j.data.PatchSampler;
 import org.sae4j.optim.Lbfgs;
+import org.sae4j.options.Checks;
+import org.sae4j.options.EngineOptions;
 import org.sae4j.parallel.ParallelRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

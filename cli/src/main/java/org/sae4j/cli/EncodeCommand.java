@@ -13,6 +13,8 @@ import org.sae4j.data.Precision;
 import org.sae4j.data.ValueType;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.TrainedModel;
+import org.sae4j.options.Checks;
+import org.sae4j.options.EngineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -8,6 +8,7 @@ import org.sae4j.image.FeatureImage;
 import org.sae4j.image.Png;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.TrainedModel;
+import org.sae4j.options.Checks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -16,6 +16,8 @@ import org.sae4j.data.Preprocessing;
 import org.sae4j.io.Json;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.TrainedModel;
+import org.sae4j.options.Checks;
+import org.sae4j.options.EngineOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,6 @@
 package org.sae4j.cli;
 
+import org.sae4j.options.Checks;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 

@@ -20,6 +20,8 @@ import org.sae4j.io.Json;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.Optimizer;
 import org.sae4j.optim.Termination;
+import org.sae4j.options.Checks;
+import org.sae4j.options.EngineOptions;
 import org.sae4j.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -19,10 +19,14 @@ import org.sae4j.data.Precision;
 import org.sae4j.data.Preprocessing;
 import org.sae4j.data.Zca;
 import org.sae4j.optim.Optimizer;
+import org.sae4j.options.Checks;
+import org.sae4j.options.EngineOptions;
+import org.sae4j.options.OptimizerOptions;
+import org.sae4j.options.SparsityOptions;
 import org.sae4j.parallel.ParallelRuntime;
-import org.sae4j.train.MemoryEstimate;
 import org.sae4j.train.Checkpoint;
 import org.sae4j.train.CheckpointFile;
+import org.sae4j.train.MemoryEstimate;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -149,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
         Dataset inPrecision = engine.requireFinite(data.toPrecision(settings.precision()), source.path() + " in "
                 + precisionName);
         TrainingJob.Plan plan = new TrainingJob.Plan(config, inPrecision, settings, opt,
-                optimizer.iterations, seed, description);
+                optimizer.iterations(), seed, description);
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),
                 picture, side, side, picture == null ? out.resolve("features.png") : null);
         TrainingJob.Checkpoints checkpoints = new TrainingJob.Checkpoints(

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class CliModulePathIT {
 
-    private static final Set<String> MODULE_JARS = Set.of("sae4j-engine", "sae4j-native-blas", "sae4j-report",
+    private static final Set<String> MODULE_JARS = Set.of("sae4j-engine", "sae4j-native-blas", "sae4j-report", "sae4j-options",
             "picocli", "blas", "arpack_combined_all");
 
     /** The CLI's own module jar and its runtime dependencies from this JVM's class path. */
@@ -66,7 +66,7 @@ class CliModulePathIT {
                 .map(ModuleReference::descriptor).filter(d -> !d.isAutomatic())
                 .collect(Collectors.toMap(ModuleDescriptor::name, d -> d));
         assertTrue(named.keySet().containsAll(Set.of("org.sae4j.engine", "org.sae4j.nativeblas", "org.sae4j.report",
-                "org.sae4j.cli")), named.keySet().toString());
+                "org.sae4j.options", "org.sae4j.cli")), named.keySet().toString());
         ModuleDescriptor engine = named.get("org.sae4j.engine");
         assertTrue(engine.exports().stream().noneMatch(e -> e.source().equals("org.sae4j.backend.java")
                 && !e.isQualified()), "the GEMM kernels are not exported to everyone: " + engine.exports());

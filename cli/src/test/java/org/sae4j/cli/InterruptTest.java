@@ -20,6 +20,7 @@ import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.StoredModel;
 import org.sae4j.optim.Termination;
+import org.sae4j.options.EngineOptions;
 import picocli.CommandLine;
 
 /** A real {@code sae} process, stopped the way Ctrl-C stops it: through the JVM's shutdown hooks. */
@@ -32,7 +33,7 @@ class InterruptTest {
     void terminatedTrainingSavesTheBestModelSoFar() throws Exception {
         Path out = dir.resolve("out");
         String classpath = String.join(File.pathSeparator, location(Sae.class), location(SparseAutoencoder.class),
-                location(CommandLine.class));
+                location(EngineOptions.class), location(CommandLine.class));
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(List.of(java.toString(), "-cp", classpath, Main.class.getName(), "demo",
                 "--images", "2", "--image-size", "64", "--samples", "3000", "--iterations", "100000",

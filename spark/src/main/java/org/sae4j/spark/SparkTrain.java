@@ -14,18 +14,20 @@ import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.io.Json;
 import org.sae4j.model.ModelMetadata;
 import org.sae4j.model.StoredModel;
-import org.sae4j.optim.GradientDescent;
-import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.Optimizer;
 import org.sae4j.optim.Termination;
+import org.sae4j.options.Checks;
+import org.sae4j.options.OptimizerOptions;
 import org.sae4j.train.Checkpoint;
 import org.sae4j.train.CheckpointFile;
 import org.sae4j.train.CheckpointMismatchException;
 import org.sae4j.train.TrainingResult;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code spark-submit --class org.sae4j.spark.SparkTrain sae4j-spark.jar --npy ... --out DIR}: trains on
@@ -42,17 +44,16 @@ public final class SparkTrain implements Callable<Integer> {
     @Option(names = "--hidden", paramLabel = "H", defaultValue = "25", description = "Hidden units (default: ${DEFAULT-VALUE}).")
     private int hidden;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "400",
-            description = "Iteration budget (default: ${DEFAULT-VALUE}).")
-    private int iterations;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
             description = "Seed of the initial weights, the same θ as sae train's (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--optimizer", paramLabel = "lbfgs|gd", defaultValue = "lbfgs",
-            description = "L-BFGS or gradient descent with backtracking (default: ${DEFAULT-VALUE}).")
-    private String optimizer;
+    @Mixin
+    private OptimizerOptions optimizer;
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "sae-out",
             description = "Folder (a Hadoop path) for model.sae and cost.csv (default: ${DEFAULT-VALUE}).")
@@ -90,15 +91,11 @@ public final class SparkTrain implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         options.check();
-        Commands.require(iterations > 0, "--iterations must be >= 1, got " + iterations);
-        Commands.require(checkpointEvery == null || checkpointEvery > 0, "--checkpoint-every must be >= 1, got "
-                + checkpointEvery);
+        Checks.positive(spec, "--hidden", hidden);
+        Checks.positiveIfGiven(spec, "--checkpoint-every", checkpointEvery);
+        Optimizer opt = optimizer.build(spec);
+        int iterations = optimizer.iterations();
         Checkpoint resumed = resume == null ? null : CheckpointFile.read(resume);
-        Optimizer opt = switch (optimizer.strip().toLowerCase(Locale.ROOT)) {
-            case "lbfgs" -> Lbfgs.builder().maxIterations(iterations).build();
-            case "gd" -> GradientDescent.builder().maxIterations(iterations).build();
-            default -> throw new IllegalArgumentException("--optimizer must be lbfgs or gd, got '" + optimizer + "'");
-        };
         try (JavaSparkContext spark = options.start("sae4j SparkTrain")) {
             JavaRDD<SampleBlock> blocks = NpyParts.read(spark, options.npy, options.precision(), options.block,
                     options.partitions(spark));

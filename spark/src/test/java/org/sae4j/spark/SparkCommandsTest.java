@@ -130,4 +130,24 @@ class SparkCommandsTest {
         assertEquals(2, usage.exitCode(), usage.err());
         assertTrue(usage.err().contains("--rho must be in (0, 1)"), usage.err());
     }
+
+    /** The options shared with sae: the same names, defaults, checks and exit code, and all of them. */
+    @Test
+    void theSparkCommandsTakeSaesOptionsWithItsChecks() {
+        Run badRho = run(true, "--npy", "x.npy", "--rho", "2");
+        assertEquals(2, badRho.exitCode(), badRho.err());
+        assertTrue(badRho.err().contains("--rho must be in (0, 1), got 2.0"), badRho.err());
+        Run badChunk = run(false, "--npy", "x.npy", "--theta", "t.npy", "--chunk", "0");
+        assertEquals(2, badChunk.exitCode(), badChunk.err());
+        assertTrue(badChunk.err().contains("expected auto or a number of samples >= 1, got 0"), badChunk.err());
+        Run badHistory = run(true, "--npy", "x.npy", "--history", "0");
+        assertEquals(2, badHistory.exitCode(), badHistory.err());
+        assertTrue(badHistory.err().contains("--history must be >= 1, got 0"), badHistory.err());
+        Run help = run(true, "--help");
+        for (String option : new String[] {"--gradient-tolerance", "--progress-tolerance", "--history",
+                "--learning-rate", "--optimizer", "--iterations", "--rho", "--lambda", "--beta", "--decoder",
+                "--backend", "--threads", "--precision", "--chunk"}) {
+            assertTrue(help.out().contains(option), option + " in " + help.out());
+        }
+    }
 }

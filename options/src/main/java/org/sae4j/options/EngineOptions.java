@@ -1,4 +1,4 @@
-package org.sae4j.cli;
+package org.sae4j.options;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,34 +18,38 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** How the objective is evaluated: {@code --backend --threads --precision --chunk}. */
-final class EngineOptions {
+/**
+ * How the objective is evaluated: {@code --backend --threads --precision --chunk}, for {@code sae} (the
+ * threads of this machine) and the Spark commands (the threads of each executor).
+ */
+public final class EngineOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = MatrixBackends.AUTO,
-            description = "Matrix backend: auto, java, native (default: ${DEFAULT-VALUE}).")
-    String backend;
+            description = "Matrix backend: auto, java, native; auto is measured on this model's products once per"
+                    + " machine (default: ${DEFAULT-VALUE}).")
+    private String backend;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads (default: the number of cores).")
-    Integer threads;
+            description = "Worker threads (default: the number of cores; on Spark, of each executor's).")
+    private Integer threads;
 
     @Option(names = "--precision", paramLabel = "f32|f64", defaultValue = "f64",
             converter = PrecisionConverter.class,
             description = "Precision of data, activations and products (default: ${DEFAULT-VALUE}).")
-    Precision precision;
+    private Precision precision;
 
     @Option(names = "--chunk", paramLabel = "SAMPLES|auto", defaultValue = "auto", converter = ChunkConverter.class,
             description = "The most samples per parallel task; the samples are cut into near-equal chunks. Changes"
                     + " only the last bits. auto: m/512 within [256, 512], from the data's shape alone"
                     + " (default: ${DEFAULT-VALUE}).")
-    int chunk;
+    private int chunk;
 
     private String backendChoice;
 
     /** Checks the values; usage errors come before any data is read. */
-    void check() {
+    public void check() {
         Checks.positive(spec, "--threads", threads());
         String name = backend.strip().toLowerCase(Locale.ROOT);
         List<String> registered = MatrixBackends.providers().stream().map(MatrixBackendProvider::name).toList();
@@ -54,8 +58,23 @@ final class EngineOptions {
     }
 
     /** Worker threads: {@code --threads}, else the number of cores. */
-    int threads() {
+    public int threads() {
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** {@code --threads}, or {@code fallback} when it is not given (an executor's cores, say). */
+    public int threadsOr(int fallback) {
+        return threads != null ? threads : fallback;
+    }
+
+    /** {@code --precision}. */
+    public Precision precision() {
+        return precision;
+    }
+
+    /** The backend's name as given: {@code auto}, or a backend's. */
+    public String backendName() {
+        return backend.strip().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -63,7 +82,12 @@ final class EngineOptions {
      * loaded alone, with no measuring; {@code auto} is resolved for this model's products at this chunk
      * size (measured once per machine, then remembered). May throw BackendUnavailableException.
      */
-    EvaluationSettings settings(int visible, int hidden, int samples) {
+    public EvaluationSettings settings(int visible, int hidden, int samples) {
+        return settings(visible, hidden, samples, threads());
+    }
+
+    /** The same, for {@code threads} threads (each executor's, on Spark). */
+    public EvaluationSettings settings(int visible, int hidden, int samples, int threads) {
         check();
         MatrixBackend chosen;
         if (MatrixBackends.AUTO.equalsIgnoreCase(backend.strip())) {
@@ -76,12 +100,12 @@ final class EngineOptions {
             chosen = MatrixBackends.get(backend);
             backendChoice = "--backend " + chosen.name();
         }
-        return new EvaluationSettings(chosen, threads(), chunk, precision,
+        return new EvaluationSettings(chosen, threads, chunk, precision,
                 EvaluationSettings.DEFAULT_ACTIVATION_CACHE_BYTES);
     }
 
     /** How the backend of the last {@link #settings} was chosen, for the log, the model and {@code --json}. */
-    String backendChoice() {
+    public String backendChoice() {
         return backendChoice;
     }
 
@@ -89,21 +113,21 @@ final class EngineOptions {
      * {@code data} once its values, as the engine reads them, are known finite: one pass over them on
      * {@code --threads} threads, naming the first sample and feature that is not.
      */
-    Dataset requireFinite(Dataset data, String source) {
+    public Dataset requireFinite(Dataset data, String source) {
         try (ParallelRuntime runtime = ParallelRuntime.create(threads())) {
             return data.requireFinite(source, runtime);
         }
     }
 
     /** The chunk size actually used for {@code samples} samples: the largest of the near-equal chunks. */
-    int chunkFor(int samples, int visible, int hidden) {
+    public int chunkFor(int samples, int visible, int hidden) {
         int size = chunk != EvaluationSettings.AUTO_CHUNK ? Math.min(chunk, samples)
                 : EvaluationSettings.defaultChunkSize(samples, visible, hidden);
         return Chunks.of(samples, size).largest();
     }
 
     /** {@code auto} or a number of samples. */
-    static final class ChunkConverter implements ITypeConverter<Integer> {
+    public static final class ChunkConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
             if (value.strip().equalsIgnoreCase("auto")) {
@@ -122,7 +146,7 @@ final class EngineOptions {
         }
     }
 
-    static final class PrecisionConverter implements ITypeConverter<Precision> {
+    public static final class PrecisionConverter implements ITypeConverter<Precision> {
         @Override
         public Precision convert(String value) {
             try {
