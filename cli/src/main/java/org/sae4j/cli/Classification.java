@@ -2,10 +2,10 @@ package org.sae4j.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.sae4j.autoencoder.Encoder;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.classify.ConfusionMatrix;
 import org.sae4j.classify.SoftmaxTrainer;
-import org.sae4j.autoencoder.Encoder;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.DatasetBuilder;
 import org.sae4j.data.Labels;
@@ -13,6 +13,7 @@ import org.sae4j.data.Precision;
 import org.sae4j.io.Json;
 import org.sae4j.model.TrainedModel;
 import org.sae4j.optim.Optimizer;
+import org.sae4j.train.TrainingSpec;
 
 /** Softmax training and testing, and encoding with a model, as {@code classify} and {@code self-taught} do them. */
 final class Classification {
@@ -47,8 +48,10 @@ final class Classification {
         long start = System.nanoTime();
         SoftmaxTrainer.Result r;
         try {
-            r = SoftmaxTrainer.of(train.samples(), train.labels()).lambda(t.lambda()).settings(s)
-                    .optimizer(t.optimizer()).listener(progress).train();
+            r = SoftmaxTrainer.of(t.lambda(), TrainingSpec.defaults()
+                    .withSettings(s)
+                    .withOptimizer(t.optimizer())
+                    .withListener(progress)).train(train.samples(), train.labels());
         } finally {
             progress.finish();
         }

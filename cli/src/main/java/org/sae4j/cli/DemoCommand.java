@@ -2,9 +2,7 @@ package org.sae4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
@@ -12,6 +10,7 @@ import org.sae4j.data.Dataset;
 import org.sae4j.data.DeadLeaves;
 import org.sae4j.data.ImageStack;
 import org.sae4j.data.PatchSampler;
+import org.sae4j.model.Provenance;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.options.Checks;
 import org.sae4j.options.EngineOptions;
@@ -101,14 +100,11 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         Lbfgs optimizer = Lbfgs.builder().maxIterations(iterations).build();
-        Map<String, String> description = new LinkedHashMap<>();
-        description.put("source", "demo: " + images + " dead-leaves images of " + imageSize + "x" + imageSize
-                + ", seed " + seed);
-        description.put("optimizer", optimizer.toString());
-        description.put("chunk", Integer.toString(engine.chunkFor(samples, PATCH * PATCH, HIDDEN)));
-        description.put("backendChoice", engine.backendChoice());
+        Provenance provenance = new Provenance("demo: " + images + " dead-leaves images of " + imageSize + "x" + imageSize
+                + ", seed " + seed, optimizer.toString(), engine.chunkFor(samples, PATCH * PATCH, HIDDEN),
+                engine.backendChoice());
         TrainingJob.Plan plan = new TrainingJob.Plan(SparseAutoencoder.ufldl(PATCH * PATCH, HIDDEN),
-                patches.toPrecision(settings.precision()), settings, optimizer, iterations, seed, description);
+                patches.toPrecision(settings.precision()), settings, optimizer, iterations, seed, provenance);
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),
                 out.resolve("features.png"), PATCH, PATCH, null);
         return TrainingJob.run(plan, outputs, TrainingJob.Checkpoints.NONE, env, report);

@@ -107,7 +107,7 @@ final class EvalCommand implements Callable<Integer> {
                     .put("readMegabytesPerSecond", mapped ? bytes / 1e6 / seconds : Double.NaN)
                     .put("gradient", gradOut == null ? null : gradOut.toString())
                     .put("backend", settings.backend().name())
-                    .put("backendChoice", engine.backendChoice())
+                    .put("backendChoice", engine.backendChoice().toString())
                     .put("precision", settings.precision().shortName()));
         } else {
             env.out().println("J = " + cost);

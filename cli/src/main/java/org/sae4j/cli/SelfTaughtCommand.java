@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
@@ -17,6 +15,7 @@ import org.sae4j.data.IdxReader;
 import org.sae4j.data.Labels;
 import org.sae4j.data.Preprocessing;
 import org.sae4j.io.Json;
+import org.sae4j.model.Provenance;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.Optimizer;
 import org.sae4j.optim.Termination;
@@ -134,14 +133,10 @@ final class SelfTaughtCommand implements Callable<Integer> {
         EvaluationSettings settings = engine.settings(config.visible(), config.hidden(), unlabelledIdx.length);
         Dataset unlabelledData = prepare(all.subset(unlabelledIdx).samples(), settings);
         Optimizer aeOptimizer = Lbfgs.builder().maxIterations(iterations).build();
-        Map<String, String> description = new LinkedHashMap<>();
-        description.put("source", idx + " (classes " + unlabelled + ")");
-        description.put("optimizer", aeOptimizer.toString());
-        description.put("chunk", Integer.toString(engine.chunkFor(unlabelledIdx.length, config.visible(),
-                config.hidden())));
-        description.put("backendChoice", engine.backendChoice());
+        Provenance provenance = new Provenance(idx + " (classes " + unlabelled + ")", aeOptimizer.toString(),
+                engine.chunkFor(unlabelledIdx.length, config.visible(), config.hidden()), engine.backendChoice());
         TrainingJob.Plan plan = new TrainingJob.Plan(config, unlabelledData, settings, aeOptimizer, iterations, seed,
-                description);
+                provenance);
         Path picture = side > 0 ? out.resolve("features.png") : null;
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),
                 picture, side, side, null);

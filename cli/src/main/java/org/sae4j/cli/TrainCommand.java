@@ -3,9 +3,7 @@ package org.sae4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.Decoder;
 import org.sae4j.autoencoder.EvaluationSettings;
@@ -18,6 +16,7 @@ import org.sae4j.data.PatchSampler;
 import org.sae4j.data.Precision;
 import org.sae4j.data.Preprocessing;
 import org.sae4j.data.Zca;
+import org.sae4j.model.Provenance;
 import org.sae4j.optim.Optimizer;
 import org.sae4j.options.Checks;
 import org.sae4j.options.EngineOptions;
@@ -143,17 +142,14 @@ final class TrainCommand implements Callable<Integer> {
                 + " got " + data.features() + " values per sample");
         Path picture = features != null ? features : side > 0 ? out.resolve("features.png") : null;
 
-        Map<String, String> description = new LinkedHashMap<>();
-        description.put("source", source.path().toString());
-        description.put("optimizer", opt.toString());
-        description.put("chunk", Integer.toString(engine.chunkFor(data.samples(), config.visible(), config.hidden())));
-        description.put("backendChoice", engine.backendChoice());
+        Provenance provenance = new Provenance(source.path().toString(), opt.toString(),
+                engine.chunkFor(data.samples(), config.visible(), config.hidden()), engine.backendChoice());
         String precisionName = settings.precision().shortName();
         // one pass over the values as training reads them: a NaN of the file, or a value that overflows f32
         Dataset inPrecision = engine.requireFinite(data.toPrecision(settings.precision()), source.path() + " in "
                 + precisionName);
         TrainingJob.Plan plan = new TrainingJob.Plan(config, inPrecision, settings, opt,
-                optimizer.iterations(), seed, description);
+                optimizer.iterations(), seed, provenance);
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),
                 picture, side, side, picture == null ? out.resolve("features.png") : null);
         TrainingJob.Checkpoints checkpoints = new TrainingJob.Checkpoints(

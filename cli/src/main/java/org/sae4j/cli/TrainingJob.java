@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.Dataset;
@@ -16,6 +15,7 @@ import org.sae4j.image.Png;
 import org.sae4j.io.Json;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.ModelMetadata;
+import org.sae4j.model.Provenance;
 import org.sae4j.model.StoredModel;
 import org.sae4j.optim.Cancellation;
 import org.sae4j.optim.Lbfgs;
@@ -26,6 +26,7 @@ import org.sae4j.train.CheckpointMismatchException;
 import org.sae4j.train.MemoryEstimate;
 import org.sae4j.train.Trainer;
 import org.sae4j.train.TrainingResult;
+import org.sae4j.train.TrainingSpec;
 
 /**
  * One training run as {@code sae train} and {@code sae demo} do it: progress on stderr, Ctrl-C stops
@@ -40,10 +41,10 @@ final class TrainingJob {
      * What to train.
      *
      * @param maxIterations the optimiser's iteration budget, for the progress line's ETA
-     * @param description   how the data and the optimiser were chosen; stored in the model's metadata
+     * @param provenance    how the data, the optimiser and the backend were chosen; stored in the model
      */
     record Plan(SparseAutoencoder config, Dataset data, EvaluationSettings settings, Optimizer optimizer,
-                int maxIterations, long seed, Map<String, String> description) {
+                int maxIterations, long seed, Provenance provenance) {
     }
 
     /**
@@ -118,29 +119,25 @@ final class TrainingJob {
                         + " backend %s, %d threads, %s%n", c.visible(), c.hidden(), plan.data().samples(), c.rho(),
                 c.lambda(), c.beta(), c.decoder().shortName(), plan.optimizer(), s.backend().name(), s.threads(),
                 s.precision().shortName());
-        String choice = plan.description().get("backendChoice");
-        if (choice != null && choice.startsWith("auto: ")) {
-            env.err().println("backend " + choice);
+        if (plan.provenance().backend().measured()) {
+            env.err().println("backend " + plan.provenance().backend());
         }
-        Trainer trainer = Trainer.of(c, plan.data())
-                .settings(s)
-                .optimizer(plan.optimizer())
-                .seed(plan.seed())
-                .cancellation(cancellation);
+        ProgressPrinter progress = new ProgressPrinter(env.err(), env.terminal(), progressEvery, plan.maxIterations(),
+                plan.data().mappedFile().isPresent() ? plan.data()::bytesRead : null);
+        TrainingSpec spec = TrainingSpec.defaults().withSettings(s).withOptimizer(plan.optimizer())
+                .withSeed(plan.seed()).withCancellation(cancellation).withListener(progress);
         if (checkpoints.file() != null) {
-            trainer.checkpoints(checkpoints.file(), checkpoints.every());
+            spec = spec.withCheckpoints(checkpoints.file(), checkpoints.every());
             env.err().println("checkpoints: " + checkpoints.file() + " every " + checkpoints.every() + " iterations");
         }
         if (checkpoints.resume() != null) {
-            trainer.resumeFrom(checkpoints.resume());
+            spec = spec.withResume(checkpoints.resume());
             env.err().println("resuming from " + checkpoints.resumeFile() + " after iteration "
                     + checkpoints.resume().state().iterations() + " (" + checkpoints.resume().state().evaluations()
                     + " evaluations)");
         }
-        ProgressPrinter progress = new ProgressPrinter(env.err(), env.terminal(), progressEvery, plan.maxIterations(),
-                plan.data().mappedFile().isPresent() ? plan.data()::bytesRead : null);
         try {
-            return trainer.listener(progress).train();
+            return Trainer.of(c, spec).train(plan.data());
         } catch (CheckpointMismatchException e) {
             throw new CommandFailure(checkpoints.resumeFile() + " is a checkpoint of another run: " + e.getMessage()
                     + "; resume with that run's data and options (only --iterations and --threads may differ)");
@@ -184,7 +181,7 @@ final class TrainingJob {
         EvaluationSettings s = plan.settings();
         ModelMetadata meta = new ModelMetadata(r.termination().description(), r.iterations(), r.evaluations(),
                 r.finalCost(), seconds(r), s.backend().name(), s.threads(), plan.seed(), Instant.now(),
-                plan.description());
+                plan.provenance().toMetadata());
         BufferedImage costPlot = CostPlot.render(r.costHistory(), COST_PLOT_WIDTH, COST_PLOT_HEIGHT);
         BufferedImage features = outputs.features() == null ? null
                 : FeatureImage.render(r.model().w1(), outputs.patchWidth(), outputs.patchHeight());
@@ -210,7 +207,7 @@ final class TrainingJob {
                     .put("termination", r.termination().name())
                     .put("seconds", seconds(r))
                     .put("backend", s.backend().name())
-                    .put("backendChoice", plan.description().get("backendChoice"))
+                    .put("backendChoice", plan.provenance().backend().toString())
                     .put("threads", s.threads())
                     .put("precision", s.precision().shortName())
                     .put("model", outputs.model().toString())

@@ -5,73 +5,53 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.data.Dataset;
-import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.OptimizationResult;
-import org.sae4j.optim.Optimizer;
-import org.sae4j.optim.ProgressListener;
 import org.sae4j.parallel.ParallelRuntime;
+import org.sae4j.train.TrainingSpec;
 
 /**
- * Trains a {@link SoftmaxClassifier} with the engine's optimiser (L-BFGS by default) from θ = 0. The
- * classes are the labels present in the training set, in increasing order.
+ * Trains a {@link SoftmaxClassifier} as a {@link TrainingSpec} says (L-BFGS by default) from θ = 0, or
+ * from the spec's initial parameters. The classes are the labels present in the training set, in
+ * increasing order.
  *
  * <pre>{@code
- * SoftmaxClassifier c = SoftmaxTrainer.of(features, labels).lambda(1e-4).train().classifier();
+ * SoftmaxClassifier c = SoftmaxTrainer.of(1e-4, TrainingSpec.defaults()).train(features, labels).classifier();
  * int label = c.predict(sample);
  * }</pre>
  */
 public final class SoftmaxTrainer {
-    private final Dataset data;
-    private final int[] labels;
-    private double lambda = 1e-4;
-    private EvaluationSettings settings;
-    private Optimizer optimizer;
-    private ProgressListener listener;
+    private final double lambda;
+    private final TrainingSpec spec;
 
     /** The outcome: the classifier and how the optimiser stopped. */
     public record Result(SoftmaxClassifier classifier, OptimizationResult optimization) {
     }
 
-    private SoftmaxTrainer(Dataset data, int[] labels) {
-        this.data = Objects.requireNonNull(data, "data");
-        this.labels = Objects.requireNonNull(labels, "labels").clone();
-        if (labels.length != data.samples()) {
-            throw new IllegalArgumentException(labels.length + " labels for " + data.samples() + " samples");
+    private SoftmaxTrainer(double lambda, TrainingSpec spec) {
+        this.lambda = lambda;
+        this.spec = Objects.requireNonNull(spec, "spec");
+        if (spec.checkpoints() != null || spec.resume() != null) {
+            throw new IllegalArgumentException("softmax training takes no checkpoints: a run takes seconds");
         }
     }
 
-    /** @param labels the label of every sample (any integers ≥ 0) */
-    public static SoftmaxTrainer of(Dataset data, int[] labels) {
-        return new SoftmaxTrainer(data, labels);
-    }
-
-    /** Weight decay, ≥ 0 (default 1e-4, the UFLDL exercise's). */
-    public SoftmaxTrainer lambda(double lambda) {
-        this.lambda = lambda;
-        return this;
-    }
-
-    /** Backend, threads, chunk size (default: {@link EvaluationSettings#defaults()}). */
-    public SoftmaxTrainer settings(EvaluationSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        return this;
-    }
-
-    /** The optimiser (default L-BFGS, 400 iterations). */
-    public SoftmaxTrainer optimizer(Optimizer optimizer) {
-        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
-        return this;
-    }
-
-    public SoftmaxTrainer listener(ProgressListener listener) {
-        this.listener = listener;
-        return this;
+    /**
+     * @param lambda weight decay, ≥ 0 (the UFLDL exercise's is 1e-4), checked by {@link SoftmaxRegression}
+     * @param spec   settings (default {@link EvaluationSettings#defaults()}), optimiser, listener
+     */
+    public static SoftmaxTrainer of(double lambda, TrainingSpec spec) {
+        return new SoftmaxTrainer(lambda, spec);
     }
 
     /**
+     * @param labels the label of every sample (any integers ≥ 0)
      * @throws IllegalArgumentException if a label is negative or fewer than two classes are present
      */
-    public Result train() {
+    public Result train(Dataset data, int[] labels) {
+        Objects.requireNonNull(data, "data");
+        if (labels.length != data.samples()) {
+            throw new IllegalArgumentException(labels.length + " labels for " + data.samples() + " samples");
+        }
         TreeSet<Integer> present = new TreeSet<>();
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0) {
@@ -85,13 +65,19 @@ public final class SoftmaxTrainer {
             indices[i] = Arrays.binarySearch(classLabels, labels[i]);
         }
         SoftmaxRegression config = new SoftmaxRegression(data.features(), classLabels.length, lambda);
-        EvaluationSettings s = settings != null ? settings : EvaluationSettings.defaults();
-        Optimizer opt = optimizer != null ? optimizer : Lbfgs.withDefaults();
-        try (ParallelRuntime threads = ParallelRuntime.create(s.threads());
-             SoftmaxObjective objective = new SoftmaxObjective(config, data, indices, s, threads)) {
-            OptimizationResult r = opt.minimize(objective, new double[config.parameterCount()], listener, null,
+        EvaluationSettings s = spec.settings() != null ? spec.settings() : EvaluationSettings.defaults();
+        double[] theta0 = spec.initialParameters() != null ? spec.initialParameters()
+                : new double[config.parameterCount()];
+        config.requireParameters(theta0, "initial parameters");
+        ParallelRuntime threads = spec.runtime() != null ? spec.runtime() : ParallelRuntime.create(s.threads());
+        try (SoftmaxObjective objective = new SoftmaxObjective(config, data, indices, s, threads)) {
+            OptimizationResult r = spec.optimizer().minimize(objective, theta0, spec.listener(), spec.cancellation(),
                     threads);
             return new Result(new SoftmaxClassifier(config, r.x(), classLabels), r);
+        } finally {
+            if (spec.runtime() == null) {
+                threads.close();
+            }
         }
     }
 }

@@ -13,8 +13,9 @@ import org.sae4j.parallel.ParallelRuntime;
 
 /**
  * How a trainer checkpoints and resumes a run: where checkpoints go and how often, and the checkpoint to
- * resume, if any. {@link Trainer} and the Spark module's trainer keep one each, so that both check
- * fingerprints and write checkpoints the same way.
+ * resume, if any, as a {@link TrainingSpec} asks ({@link TrainingSpec#checkpointing()}). {@link Trainer}
+ * and the Spark module's trainer run through one, so that both check fingerprints and write checkpoints
+ * the same way.
  */
 public final class CheckpointedRun {
     private Path file;

@@ -16,6 +16,7 @@ import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
 import org.sae4j.optim.GradientCheck;
 import org.sae4j.optim.Lbfgs;
+import org.sae4j.train.TrainingSpec;
 
 /** Softmax regression against a naive reference, its gradient check, determinism, training and prediction. */
 class SoftmaxTest {
@@ -193,8 +194,9 @@ class SoftmaxTest {
             }
         }
         Dataset x = Dataset.ofDoubles(5, m, xs);
-        SoftmaxTrainer.Result r = SoftmaxTrainer.of(x, y).settings(settings(2, 100))
-                .optimizer(Lbfgs.builder().maxIterations(100).build()).train();
+        SoftmaxTrainer.Result r = SoftmaxTrainer.of(1e-4, TrainingSpec.defaults()
+                .withSettings(settings(2, 100))
+                .withOptimizer(Lbfgs.builder().maxIterations(100).build())).train(x, y);
         SoftmaxClassifier classifier = r.classifier();
         assertArrayEquals(names, classifier.classLabels());
         int correct = 0;
@@ -222,15 +224,15 @@ class SoftmaxTest {
     void badLabelsAreRefusedNamingTheProblem() {
         Dataset x = data(7, 10, 14);
         IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
-                () -> SoftmaxTrainer.of(x, new int[9]));
+                () -> SoftmaxTrainer.of(1e-4, TrainingSpec.defaults()).train(x, new int[9]));
         assertTrue(count.getMessage().contains("9 labels for 10 samples"), count.getMessage());
         int[] negative = labels(10, 3, 15);
         negative[4] = -1;
         IllegalArgumentException minus = assertThrows(IllegalArgumentException.class,
-                () -> SoftmaxTrainer.of(x, negative).train());
+                () -> SoftmaxTrainer.of(1e-4, TrainingSpec.defaults()).train(x, negative));
         assertTrue(minus.getMessage().contains("label 4 is -1"), minus.getMessage());
         IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
-                () -> SoftmaxTrainer.of(x, new int[10]).train());
+                () -> SoftmaxTrainer.of(1e-4, TrainingSpec.defaults()).train(x, new int[10]));
         assertTrue(one.getMessage().contains("at least 2 classes"), one.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new SoftmaxObjective(CONFIG, x, new int[] {0, 1, 2, 3, 4,
                 0, 1, 2, 3, 0}, settings(1, 4)), "label 4 is out of range for 4 classes");

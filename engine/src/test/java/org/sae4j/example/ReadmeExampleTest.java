@@ -17,6 +17,7 @@ import org.sae4j.data.SharedData;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.train.Trainer;
 import org.sae4j.train.TrainingResult;
+import org.sae4j.train.TrainingSpec;
 
 /** Runs the README's library example, and fails if the README's copy of it differs from this one. */
 class ReadmeExampleTest {
@@ -31,16 +32,16 @@ class ReadmeExampleTest {
         // example: start
         Dataset data = NpyReader.readSamples(patchesFile);           // (m, v) array, one sample per row
         SparseAutoencoder config = new SparseAutoencoder(64, 25, 0.01, 1e-4, 3); // v, h, rho, lambda, beta
-        TrainingResult result = Trainer.of(config, data)
-                .settings(EvaluationSettings.defaults().withThreads(2)) // auto backend, f64
-                .optimizer(Lbfgs.builder().maxIterations(400).build())
-                .seed(42)
-                .listener(it -> {
+        TrainingSpec spec = TrainingSpec.defaults()
+                .withSettings(EvaluationSettings.defaults().withThreads(2)) // auto backend, f64
+                .withOptimizer(Lbfgs.builder().maxIterations(400).build())
+                .withSeed(42)
+                .withListener(it -> {
                     if (it.iteration() % 100 == 0) {
                         System.err.printf("iteration %d: J = %.5f%n", it.iteration(), it.value());
                     }
-                })
-                .train();
+                });
+        TrainingResult result = Trainer.of(config, spec).train(data);
         System.out.println(result.termination() + " after " + result.iterations() + " iterations: J = "
                 + result.finalCost());
         Encoder encoder = result.model().encoder(EvaluationSettings.defaults()); // one per thread

@@ -18,6 +18,7 @@ import org.sae4j.data.Precision;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.train.Trainer;
 import org.sae4j.train.TrainingResult;
+import org.sae4j.train.TrainingSpec;
 
 class ParallelRuntimeTest {
 
@@ -90,11 +91,12 @@ class ParallelRuntimeTest {
         Set<Thread> before = engineThreads();
         SparseAutoencoder config = new SparseAutoencoder(300, 40, 0.1, 1e-3, 3);
         Set<String> pools = ConcurrentHashMap.newKeySet();
-        TrainingResult r = Trainer.of(config, data(300, 600))
-                .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(2).withChunkSize(100))
-                .optimizer(Lbfgs.builder().maxIterations(3).build())
-                .listener(it -> engineThreads().forEach(t -> pools.add(t.getName().replaceFirst("-worker-.*", ""))))
-                .train();
+        TrainingResult r = Trainer.of(config, TrainingSpec.defaults()
+                .withSettings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(2).withChunkSize(100))
+                .withOptimizer(Lbfgs.builder().maxIterations(3).build())
+                .withListener(it -> engineThreads()
+                        .forEach(t -> pools.add(t.getName().replaceFirst("-worker-.*", "")))))
+                .train(data(300, 600));
         assertEquals(3, r.iterations());
         pools.removeAll(before.stream().map(t -> t.getName().replaceFirst("-worker-.*", "")).toList());
         assertEquals(1, pools.size(), "one pool for the evaluation and the optimiser: " + pools);
@@ -113,9 +115,10 @@ class ParallelRuntimeTest {
                 assertEquals(2, runtime.threads());
                 runOnEveryThread(runtime, seen);
                 SparseAutoencoder config = new SparseAutoencoder(20, 5, 0.1, 1e-3, 3);
-                TrainingResult r = Trainer.of(config, data(20, 200)).runtime(runtime)
-                        .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withChunkSize(50))
-                        .optimizer(Lbfgs.builder().maxIterations(2).build()).train();
+                TrainingResult r = Trainer.of(config, TrainingSpec.defaults()
+                        .withRuntime(runtime)
+                        .withSettings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withChunkSize(50))
+                        .withOptimizer(Lbfgs.builder().maxIterations(2).build())).train(data(20, 200));
                 assertEquals(2, r.iterations());
             }
             assertTrue(seen.stream().allMatch(n -> n.startsWith("ForkJoinPool-")), seen.toString());

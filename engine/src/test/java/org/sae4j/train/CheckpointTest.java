@@ -60,23 +60,31 @@ class CheckpointTest {
     void resumingFromAnyCheckpointOnOtherThreadsGivesTheUninterruptedModel(Precision precision, Optimizer opt)
             throws IOException {
         Dataset data = data(precision);
-        TrainingResult whole = Trainer.of(CONFIG, data).settings(settings(precision, 1)).optimizer(opt).seed(3)
-                .train();
+        TrainingResult whole = Trainer.of(CONFIG, TrainingSpec.defaults()
+                .withSettings(settings(precision, 1))
+                .withOptimizer(opt)
+                .withSeed(3)).train(data);
         assertEquals(30, whole.iterations(), "the run must use its budget");
 
         Path file = dir.resolve("run.ckpt");
-        Trainer crashing = Trainer.of(CONFIG, data).settings(settings(precision, 2)).optimizer(opt).seed(3)
-                .checkpoints(file, 7).listener(info -> {
+        Trainer crashing = Trainer.of(CONFIG, TrainingSpec.defaults()
+                .withSettings(settings(precision, 2))
+                .withOptimizer(opt)
+                .withSeed(3)
+                .withCheckpoints(file, 7)
+                .withListener(info -> {
                     if (info.iteration() == 17) {
                         throw new IllegalStateException("stop here, as a crash would");
                     }
-                });
-        assertThrows(IllegalStateException.class, crashing::train);
+                }));
+        assertThrows(IllegalStateException.class, () -> crashing.train(data));
         Checkpoint checkpoint = CheckpointFile.read(file);
         assertEquals(14, checkpoint.state().iterations(), "the last checkpoint before the crash");
 
-        TrainingResult resumed = Trainer.of(CONFIG, data).settings(settings(precision, 3)).optimizer(opt)
-                .resumeFrom(checkpoint).train();
+        TrainingResult resumed = Trainer.of(CONFIG, TrainingSpec.defaults()
+                .withSettings(settings(precision, 3))
+                .withOptimizer(opt)
+                .withResume(checkpoint)).train(data);
         assertArrayEquals(bits(whole.model().theta()), bits(resumed.model().theta()), "theta");
         assertEquals(whole.iterations(), resumed.iterations());
         assertEquals(whole.evaluations(), resumed.evaluations());
@@ -88,14 +96,20 @@ class CheckpointTest {
     void theLastIterationOfTheBudgetIsCheckpointedSoARunCanGoFurther() throws IOException {
         Dataset data = data(Precision.F64);
         Path file = dir.resolve("run.ckpt");
-        Trainer.of(CONFIG, data).settings(settings(Precision.F64, 2)).optimizer(Lbfgs.builder().maxIterations(12)
-                .build()).checkpoints(file, 5).train();
+        Trainer.of(CONFIG, TrainingSpec.defaults()
+                .withSettings(settings(Precision.F64, 2))
+                .withOptimizer(Lbfgs.builder().maxIterations(12).build())
+                .withCheckpoints(file, 5)).train(data);
         Checkpoint checkpoint = CheckpointFile.read(file);
         assertEquals(12, checkpoint.state().iterations());
         Optimizer longer = Lbfgs.builder().maxIterations(25).build();
-        TrainingResult further = Trainer.of(CONFIG, data).settings(settings(Precision.F64, 1)).optimizer(longer)
-                .resumeFrom(checkpoint).train();
-        TrainingResult whole = Trainer.of(CONFIG, data).settings(settings(Precision.F64, 1)).optimizer(longer).train();
+        TrainingResult further = Trainer.of(CONFIG, TrainingSpec.defaults()
+                .withSettings(settings(Precision.F64, 1))
+                .withOptimizer(longer)
+                .withResume(checkpoint)).train(data);
+        TrainingResult whole = Trainer.of(CONFIG, TrainingSpec.defaults()
+                .withSettings(settings(Precision.F64, 1))
+                .withOptimizer(longer)).train(data);
         assertArrayEquals(bits(whole.model().theta()), bits(further.model().theta()));
         assertEquals(25, further.iterations());
     }
@@ -105,29 +119,36 @@ class CheckpointTest {
         Dataset data = data(Precision.F64);
         Path file = dir.resolve("run.ckpt");
         Optimizer opt = Lbfgs.builder().maxIterations(3).build();
-        Trainer.of(CONFIG, data).settings(settings(Precision.F64, 2)).optimizer(opt).checkpoints(file, 1).train();
+        Trainer.of(CONFIG, TrainingSpec.defaults()
+                .withSettings(settings(Precision.F64, 2))
+                .withOptimizer(opt)
+                .withCheckpoints(file, 1)).train(data);
         Checkpoint checkpoint = CheckpointFile.read(file);
 
+        TrainingSpec resume = TrainingSpec.defaults()
+                .withSettings(settings(Precision.F64, 2))
+                .withOptimizer(opt)
+                .withResume(checkpoint);
         SparseAutoencoder otherLambda = new SparseAutoencoder(36, 9, 0.05, 2e-4, 3);
-        assertMismatch("lambda differs", Trainer.of(otherLambda, data).settings(settings(Precision.F64, 2))
-                .optimizer(opt).resumeFrom(checkpoint));
+        assertMismatch("lambda differs", Trainer.of(otherLambda, resume), data);
         Dataset otherData = Dataset.ofDoubles(36, 700, data.doubles().clone());
         otherData.doubles()[5] += 1e-9;
-        assertMismatch("data sha-256 differs", Trainer.of(CONFIG, otherData).settings(settings(Precision.F64, 2))
-                .optimizer(opt).resumeFrom(checkpoint));
-        assertMismatch("chunk differs", Trainer.of(CONFIG, data).settings(settings(Precision.F64, 2)
-                .withChunkSize(64)).optimizer(opt).resumeFrom(checkpoint));
-        assertMismatch("precision differs", Trainer.of(CONFIG, data.toPrecision(Precision.F32))
-                .settings(settings(Precision.F32, 2)).optimizer(opt).resumeFrom(checkpoint));
-        assertMismatch("optimizer differs", Trainer.of(CONFIG, data).settings(settings(Precision.F64, 2))
-                .optimizer(Lbfgs.builder().history(4).build()).resumeFrom(checkpoint));
+        assertMismatch("data sha-256 differs", Trainer.of(CONFIG, resume), otherData);
+        assertMismatch("chunk differs", Trainer.of(CONFIG, resume
+                .withSettings(settings(Precision.F64, 2).withChunkSize(64))), data);
+        assertMismatch("precision differs", Trainer.of(CONFIG, resume
+                .withSettings(settings(Precision.F32, 2))), data.toPrecision(Precision.F32));
+        assertMismatch("optimizer differs", Trainer.of(CONFIG, resume
+                .withOptimizer(Lbfgs.builder().history(4).build())), data);
         // neither the budget nor the thread count is part of the fingerprint
-        Trainer.of(CONFIG, data).settings(settings(Precision.F64, 1)).optimizer(Lbfgs.builder().maxIterations(5)
-                .build()).resumeFrom(checkpoint).train();
+        Trainer.of(CONFIG, TrainingSpec.defaults()
+                .withSettings(settings(Precision.F64, 1))
+                .withOptimizer(Lbfgs.builder().maxIterations(5).build())
+                .withResume(checkpoint)).train(data);
     }
 
-    private static void assertMismatch(String expected, Trainer trainer) {
-        CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class, trainer::train);
+    private static void assertMismatch(String expected, Trainer trainer, Dataset data) {
+        CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class, () -> trainer.train(data));
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
     }
 
@@ -160,8 +181,10 @@ class CheckpointTest {
     @Test
     void everyDamagedOrTruncatedFileIsRefusedNamingTheFile() throws IOException {
         Path file = dir.resolve("run.ckpt");
-        Trainer.of(CONFIG, data(Precision.F64)).settings(settings(Precision.F64, 1))
-                .optimizer(Lbfgs.builder().history(2).maxIterations(3).build()).checkpoints(file, 3).train();
+        Trainer.of(CONFIG, TrainingSpec.defaults()
+                .withSettings(settings(Precision.F64, 1))
+                .withOptimizer(Lbfgs.builder().history(2).maxIterations(3).build())
+                .withCheckpoints(file, 3)).train(data(Precision.F64));
         byte[] good = Files.readAllBytes(file);
         Checkpoint original = CheckpointFile.read(file);
         Path bad = dir.resolve("bad.ckpt");
@@ -201,12 +224,15 @@ class CheckpointTest {
     @Test
     void aCheckpointThatCannotBeWrittenEndsTheRunNamingIt() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("taken.ckpt"));
-        Trainer trainer = Trainer.of(CONFIG, data(Precision.F64)).settings(settings(Precision.F64, 1))
-                .optimizer(Lbfgs.builder().maxIterations(3).build()).checkpoints(folder, 1);
-        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, trainer::train);
+        Trainer trainer = Trainer.of(CONFIG, TrainingSpec.defaults()
+                .withSettings(settings(Precision.F64, 1))
+                .withOptimizer(Lbfgs.builder().maxIterations(3).build())
+                .withCheckpoints(folder, 1));
+        Dataset data = data(Precision.F64);
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> trainer.train(data));
         assertTrue(e.getMessage().contains(folder.toString()), e.getMessage());
         assertFalse(Files.isRegularFile(folder));
-        assertThrows(IllegalArgumentException.class, () -> Trainer.of(CONFIG, data(Precision.F64)).checkpoints(folder, 0));
+        assertThrows(IllegalArgumentException.class, () -> TrainingSpec.defaults().withCheckpoints(folder, 0));
     }
 
     private static long[] bits(double[] values) {

@@ -49,8 +49,11 @@ class HugeStoreTest {
         double[] theta0 = c.initialParameters(3);
         // one fixed step of gradient descent: two evaluations, each checked against the reference
         double rate = 0.5;
-        TrainingResult r = Trainer.of(c, data).settings(s).optimizer(GradientDescent.builder().learningRate(rate)
-                .backtracking(false).maxIterations(1).build()).initialParameters(theta0).train();
+        TrainingResult r = Trainer.of(c, TrainingSpec.defaults()
+                .withSettings(s)
+                .withOptimizer(GradientDescent.builder().learningRate(rate).backtracking(false).maxIterations(1)
+                        .build())
+                .withInitialParameters(theta0)).train(data);
         assertEquals(1, r.iterations());
         assertEquals(2, r.evaluations());
         assertTrue(data.bytesRead() >= 2 * 2 * (fileBytes - 128), "two passes an evaluation read the whole file: "

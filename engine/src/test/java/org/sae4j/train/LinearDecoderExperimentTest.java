@@ -38,11 +38,11 @@ class LinearDecoderExperimentTest {
         Dataset patches = PatchSampler.sample(images, 8, 10_000, 3);
         long negative = java.util.Arrays.stream(patches.doubles()).filter(x -> x < 0).count();
         assertTrue(negative > patches.doubles().length / 4, negative + " negative values: outside a sigmoid's range");
-        TrainingResult r = Trainer.of(CONFIG, patches)
-                .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(2).withChunkSize(1000))
-                .optimizer(Lbfgs.builder().maxIterations(400).build())
-                .seed(1)
-                .train();
+        TrainingResult r = Trainer.of(CONFIG, TrainingSpec.defaults()
+                .withSettings(EvaluationSettings.of(new JavaBackend(), Precision.F64)
+                        .withThreads(2).withChunkSize(1000))
+                .withOptimizer(Lbfgs.builder().maxIterations(400).build())
+                .withSeed(1)).train(patches);
         assertEquals(400, r.iterations());
         assertTrue(r.finalCost() < 0.2 * r.costHistory()[0], "J " + r.costHistory()[0] + " -> " + r.finalCost());
         Path dir = Path.of("target", "linear-decoder");
@@ -66,11 +66,11 @@ class LinearDecoderExperimentTest {
 
         // the same data and constants with a sigmoid output, which cannot reconstruct negative values: 2.45 here
         // against the linear decoder's 1.69
-        TrainingResult sigmoid = Trainer.of(CONFIG.withDecoder(Decoder.SIGMOID), patches)
-                .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(2).withChunkSize(1000))
-                .optimizer(Lbfgs.builder().maxIterations(400).build())
-                .seed(1)
-                .train();
+        TrainingResult sigmoid = Trainer.of(CONFIG.withDecoder(Decoder.SIGMOID), TrainingSpec.defaults()
+                .withSettings(EvaluationSettings.of(new JavaBackend(), Precision.F64)
+                        .withThreads(2).withChunkSize(1000))
+                .withOptimizer(Lbfgs.builder().maxIterations(400).build())
+                .withSeed(1)).train(patches);
         assertTrue(sigmoid.finalCost() > 1.3 * r.finalCost(), "sigmoid J " + sigmoid.finalCost() + ", linear J "
                 + r.finalCost());
     }

@@ -39,12 +39,11 @@ class UfldlExperimentTest {
     }
 
     private static TrainingResult train(int threads) {
-        return Trainer.of(CONFIG, patches)
-                .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(threads)
-                        .withChunkSize(1000))
-                .optimizer(Lbfgs.builder().maxIterations(400).build())
-                .seed(1)
-                .train();
+        return Trainer.of(CONFIG, TrainingSpec.defaults()
+                .withSettings(EvaluationSettings.of(new JavaBackend(), Precision.F64)
+                        .withThreads(threads).withChunkSize(1000))
+                .withOptimizer(Lbfgs.builder().maxIterations(400).build())
+                .withSeed(1)).train(patches);
     }
 
     @Test
@@ -104,11 +103,11 @@ class UfldlExperimentTest {
      */
     @Test
     void gradientDescentWithBacktrackingDecreasesMonotonically() {
-        TrainingResult r = Trainer.of(CONFIG, patches)
-                .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(2).withChunkSize(1000))
-                .optimizer(GradientDescent.builder().learningRate(1).backtracking(true).maxIterations(200).build())
-                .seed(1)
-                .train();
+        TrainingResult r = Trainer.of(CONFIG, TrainingSpec.defaults()
+                .withSettings(EvaluationSettings.of(new JavaBackend(), Precision.F64)
+                        .withThreads(2).withChunkSize(1000))
+                .withOptimizer(GradientDescent.builder().learningRate(1).backtracking(true).maxIterations(200).build())
+                .withSeed(1)).train(patches);
         double[] h = r.costHistory();
         for (int i = 1; i < h.length; i++) {
             assertTrue(h[i] <= h[i - 1], "J rose at iteration " + i + ": " + h[i - 1] + " -> " + h[i]);

@@ -5,11 +5,12 @@ import java.util.Locale;
 import org.sae4j.autoencoder.ChunkProducts;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.backend.AutoSelection;
+import org.sae4j.backend.BackendChoice;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.backend.MatrixBackendProvider;
 import org.sae4j.backend.MatrixBackends;
-import org.sae4j.data.Precision;
 import org.sae4j.data.Dataset;
+import org.sae4j.data.Precision;
 import org.sae4j.parallel.Chunks;
 import org.sae4j.parallel.ParallelRuntime;
 import picocli.CommandLine.ITypeConverter;
@@ -46,7 +47,7 @@ public final class EngineOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     private int chunk;
 
-    private String backendChoice;
+    private BackendChoice backendChoice;
 
     /** Checks the values; usage errors come before any data is read. */
     public void check() {
@@ -95,17 +96,17 @@ public final class EngineOptions {
                     : EvaluationSettings.defaultChunkSize(samples, visible, hidden);
             AutoSelection.Choice choice = MatrixBackends.auto(ChunkProducts.workload(visible, hidden, size, precision));
             chosen = choice.backend();
-            backendChoice = "auto: " + choice.summary();
+            backendChoice = BackendChoice.measured(choice);
         } else {
             chosen = MatrixBackends.get(backend);
-            backendChoice = "--backend " + chosen.name();
+            backendChoice = BackendChoice.named(chosen);
         }
         return new EvaluationSettings(chosen, threads, chunk, precision,
                 EvaluationSettings.DEFAULT_ACTIVATION_CACHE_BYTES);
     }
 
     /** How the backend of the last {@link #settings} was chosen, for the log, the model and {@code --json}. */
-    public String backendChoice() {
+    public BackendChoice backendChoice() {
         return backendChoice;
     }
 

@@ -86,7 +86,7 @@ public final class SparkEval implements Callable<Integer> {
                         .put("samples", samples)
                         .put("gradient", gradOut == null ? null : gradOut.toString())
                         .put("backend", settings.backend().name())
-                        .put("backendChoice", options.engine.backendChoice())
+                        .put("backendChoice", options.engine.backendChoice().toString())
                         .put("precision", settings.precision().shortName()));
             } else {
                 stdout.println("J = " + cost);

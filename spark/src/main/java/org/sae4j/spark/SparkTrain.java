@@ -22,6 +22,7 @@ import org.sae4j.train.Checkpoint;
 import org.sae4j.train.CheckpointFile;
 import org.sae4j.train.CheckpointMismatchException;
 import org.sae4j.train.TrainingResult;
+import org.sae4j.train.TrainingSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,18 +109,8 @@ public final class SparkTrain implements Callable<Integer> {
                     blocks.getNumPartitions(), options.block, opt, settings.backend().name(), threads,
                     settings.precision().shortName());
             long[] last = {System.nanoTime(), 0};
-            SparkTrainer trainer = SparkTrainer.of(spark, config, blocks).settings(settings).executorThreads(threads)
-                    .passes(options.passes()).optimizer(opt).seed(seed);
-            if (checkpointEvery != null) {
-                trainer.checkpoints(checkpoint, checkpointEvery);
-            }
-            if (resumed != null) {
-                trainer.resumeFrom(resumed);
-                stderr.println("resuming from " + resume + " after iteration " + resumed.state().iterations());
-            }
-            TrainingResult r;
-            try {
-                r = trainer.listener(info -> {
+            TrainingSpec run = TrainingSpec.defaults().withSettings(settings).withOptimizer(opt).withSeed(seed)
+                    .withListener(info -> {
                         long now = System.nanoTime();
                         int evaluations = info.evaluations() - (int) last[1];
                         stderr.printf(Locale.ROOT, "iteration %d/%d  J %.8g  %.3f s per evaluation%n",
@@ -127,7 +118,17 @@ public final class SparkTrain implements Callable<Integer> {
                                 (now - last[0]) / 1e9 / Math.max(1, evaluations));
                         last[0] = now;
                         last[1] = info.evaluations();
-                    }).train();
+                    });
+            if (checkpointEvery != null) {
+                run = run.withCheckpoints(checkpoint, checkpointEvery);
+            }
+            if (resumed != null) {
+                run = run.withResume(resumed);
+                stderr.println("resuming from " + resume + " after iteration " + resumed.state().iterations());
+            }
+            TrainingResult r;
+            try {
+                r = SparkTrainer.of(config, run, threads, options.passes()).train(spark, blocks);
             } catch (CheckpointMismatchException e) {
                 throw new IllegalArgumentException(resume + " is a checkpoint of another run: " + e.getMessage()
                         + "; resume with that run's data and options (only --iterations and --threads may differ)");

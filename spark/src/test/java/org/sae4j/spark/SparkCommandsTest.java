@@ -23,6 +23,7 @@ import org.sae4j.model.StoredModel;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.train.Trainer;
 import org.sae4j.train.TrainingResult;
+import org.sae4j.train.TrainingSpec;
 
 /** SparkTrain and SparkEval run in this JVM on local[2], as spark-submit would run them. */
 class SparkCommandsTest {
@@ -78,9 +79,10 @@ class SparkCommandsTest {
         assertEquals(16, Files.readAllLines(out.resolve("cost.csv")).size() - 1, "J at θ0 and after each iteration");
 
         SparseAutoencoder config = SparseAutoencoder.ufldl(16, 5);
-        TrainingResult engine = Trainer.of(config, data).seed(3)
-                .settings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(1))
-                .optimizer(Lbfgs.builder().maxIterations(15).build()).train();
+        TrainingResult engine = Trainer.of(config, TrainingSpec.defaults()
+                .withSeed(3)
+                .withSettings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(1))
+                .withOptimizer(Lbfgs.builder().maxIterations(15).build())).train(data);
         double relative = Math.abs(model.metadata().finalCost() - engine.finalCost()) / engine.finalCost();
         assertTrue(relative < 1e-9, model.metadata().finalCost() + " against " + engine.finalCost());
     }

@@ -30,6 +30,7 @@ import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.Optimizer;
 import org.sae4j.train.Trainer;
 import org.sae4j.train.TrainingResult;
+import org.sae4j.train.TrainingSpec;
 
 /** The objective on Spark: bitwise the same on any number of cores, the engine's to rounding. */
 class SparkObjectiveTest {
@@ -145,12 +146,13 @@ class SparkObjectiveTest {
     void fiftyLbfgsIterationsReachTheEnginesCost() {
         Dataset data = randomData(20, 900, 8);
         Optimizer lbfgs = Lbfgs.builder().maxIterations(50).build();
-        TrainingResult engine = Trainer.of(CONFIG, data).settings(settings(Precision.F64)).optimizer(lbfgs).seed(2)
-                .train();
+        TrainingSpec spec = TrainingSpec.defaults().withSettings(settings(Precision.F64)).withOptimizer(lbfgs)
+                .withSeed(2);
+        TrainingResult engine = Trainer.of(CONFIG, spec).train(data);
         TrainingResult spark;
         try (JavaSparkContext context = LocalSpark.start("local[2]")) {
-            spark = SparkTrainer.of(context, CONFIG, SampleBlocks.of(context, data, Precision.F64, BLOCK, PARTITIONS))
-                    .settings(settings(Precision.F64)).executorThreads(1).optimizer(lbfgs).seed(2).train();
+            spark = SparkTrainer.of(CONFIG, spec, 1, Passes.DEFAULT)
+                    .train(context, SampleBlocks.of(context, data, Precision.F64, BLOCK, PARTITIONS));
         }
         assertEquals(50, spark.iterations());
         double relative = Math.abs(spark.finalCost() - engine.finalCost()) / engine.finalCost();

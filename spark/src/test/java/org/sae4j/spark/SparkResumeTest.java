@@ -27,6 +27,7 @@ import org.sae4j.optim.Optimizer;
 import org.sae4j.train.CheckpointFile;
 import org.sae4j.train.CheckpointMismatchException;
 import org.sae4j.train.TrainingResult;
+import org.sae4j.train.TrainingSpec;
 
 /** Checkpoints on Spark resume bitwise; the executors' engines are safe for concurrent tasks. */
 class SparkResumeTest {
@@ -55,25 +56,27 @@ class SparkResumeTest {
         Path file = dir.resolve("spark.ckpt");
         TrainingResult whole;
         try (JavaSparkContext spark = LocalSpark.start("local[2]")) {
-            whole = SparkTrainer.of(spark, CONFIG, SampleBlocks.of(spark, data, Precision.F64, 100, 3))
-                    .settings(settings()).optimizer(lbfgs).seed(1).train();
-            SparkTrainer dying = SparkTrainer.of(spark, CONFIG, SampleBlocks.of(spark, data, Precision.F64, 100, 3))
-                    .settings(settings()).optimizer(lbfgs).seed(1).checkpoints(file, 5).listener(info -> {
-                        if (info.iteration() == 13) {
-                            throw new IllegalStateException("the driver dies");
-                        }
-                    });
-            assertThrows(IllegalStateException.class, dying::train);
+            TrainingSpec run = TrainingSpec.defaults().withSettings(settings()).withOptimizer(lbfgs).withSeed(1);
+            whole = SparkTrainer.of(CONFIG, run, 1, Passes.DEFAULT)
+                    .train(spark, SampleBlocks.of(spark, data, Precision.F64, 100, 3));
+            SparkTrainer dying = SparkTrainer.of(CONFIG, run.withCheckpoints(file, 5).withListener(info -> {
+                if (info.iteration() == 13) {
+                    throw new IllegalStateException("the driver dies");
+                }
+            }), 1, Passes.DEFAULT);
+            assertThrows(IllegalStateException.class,
+                    () -> dying.train(spark, SampleBlocks.of(spark, data, Precision.F64, 100, 3)));
         }
         assertEquals(10, CheckpointFile.read(file).state().iterations());
         TrainingResult resumed;
         try (JavaSparkContext spark = LocalSpark.start("local[3]")) {
-            resumed = SparkTrainer.of(spark, CONFIG, SampleBlocks.of(spark, data, Precision.F64, 100, 3))
-                    .settings(settings()).executorThreads(2).optimizer(lbfgs)
-                    .resumeFrom(CheckpointFile.read(file)).train();
+            TrainingSpec resume = TrainingSpec.defaults().withSettings(settings()).withOptimizer(lbfgs)
+                    .withResume(CheckpointFile.read(file));
+            resumed = SparkTrainer.of(CONFIG, resume, 2, Passes.DEFAULT)
+                    .train(spark, SampleBlocks.of(spark, data, Precision.F64, 100, 3));
             CheckpointMismatchException other = assertThrows(CheckpointMismatchException.class, () ->
-                    SparkTrainer.of(spark, CONFIG, SampleBlocks.of(spark, data, Precision.F64, 100, 2))
-                            .settings(settings()).optimizer(lbfgs).resumeFrom(CheckpointFile.read(file)).train());
+                    SparkTrainer.of(CONFIG, resume, 1, Passes.DEFAULT)
+                            .train(spark, SampleBlocks.of(spark, data, Precision.F64, 100, 2)));
             assertTrue(other.getMessage().startsWith("spark partitions differs"), other.getMessage());
         }
         assertArrayEquals(bits(whole.model().theta()), bits(resumed.model().theta()));
