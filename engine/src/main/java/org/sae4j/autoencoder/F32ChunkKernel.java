@@ -11,8 +11,8 @@ import org.sae4j.parallel.Chunks;
  * accumulated in double within a chunk, and every chunk's contribution added into the caller's double
  * gradient. The weights are copied out of θ once per evaluation.
  *
- * <p>Both precisions share one source: {@code engine/scripts/gen-chunk-kernels.sh} writes the 64-bit
- * kernel from the 32-bit one, and ChunkKernelSourceDriftTest fails if they differ.
+ * <p>One of a pair of twins: the 32-bit kernel is the source, {@code engine/scripts/gen-f64-twins.sh}
+ * writes the 64-bit one from it, and {@code GeneratedTwinsTest} fails if it drifts.
  */
 final class F32ChunkKernel extends ChunkKernel {
     /** Package-private so that tests can compare the encoder with what training computed. */

@@ -37,7 +37,7 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
     private final Workspace[] workspaces;
     private final ChunkRunner.ChunkTask compute;
     private final ChunkRunner.ChunkTask commit;
-    private final boolean single;
+    private final Precision precision;
     private final float[] weightsF32;
     private double[] theta;
     private double[] gradientTarget;
@@ -51,13 +51,13 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
         final float[] zF32;
         final float[] gradWF32;
 
-        Workspace(Dataset data, int features, int classes, int chunk, boolean single) {
+        Workspace(Dataset data, int features, int classes, int chunk, Precision precision) {
             reader = data.reader(chunk);
             z = new double[classes * chunk];
-            gradW = single ? null : new double[classes * features];
+            gradW = precision == Precision.F32 ? null : new double[classes * features];
             gradB = new double[classes];
-            zF32 = single ? new float[classes * chunk] : null;
-            gradWF32 = single ? new float[classes * features] : null;
+            zF32 = precision == Precision.F32 ? new float[classes * chunk] : null;
+            gradWF32 = precision == Precision.F32 ? new float[classes * features] : null;
         }
     }
 
@@ -102,17 +102,17 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
         this.chunks = plan.count();
         this.runner = new ChunkRunner(runtime);
         this.chunkLoss = new double[chunks];
-        this.single = data.precision() == Precision.F32;
-        this.weightsF32 = single ? new float[config.biasOffset()] : null;
+        this.precision = data.precision();
+        this.weightsF32 = precision == Precision.F32 ? new float[config.biasOffset()] : null;
         int workers = Math.min(runtime.threads(), chunks);
         this.workspaces = new Workspace[workers];
         for (int w = 0; w < workers; w++) {
-            workspaces[w] = new Workspace(data, config.features(), config.classes(), plan.largest(), single);
+            workspaces[w] = new Workspace(data, config.features(), config.classes(), plan.largest(), precision);
         }
         this.compute = (worker, chunk) -> chunkLoss[chunk] = chunkGradient(workspaces[worker], chunk);
         this.commit = (worker, chunk) -> {
             Workspace ws = workspaces[worker];
-            if (single) {
+            if (precision == Precision.F32) {
                 for (int i = 0; i < ws.gradWF32.length; i++) {
                     gradientTarget[i] += ws.gradWF32[i];
                 }
@@ -141,7 +141,7 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
         Arrays.fill(gradient, 0);
         theta = parameters;
         gradientTarget = gradient;
-        if (single) {
+        if (precision == Precision.F32) {
             for (int i = 0; i < weightsF32.length; i++) {
                 weightsF32[i] = (float) parameters[i];
             }
@@ -184,7 +184,7 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
         int n = plan.size(chunk);
         ws.reader.read(first, n);
         int xOff = ws.reader.offset();
-        if (single) {
+        if (precision == Precision.F32) {
             backend.sgemm(false, false, k, n, v, 1, weightsF32, 0, k, ws.reader.floats(), xOff, v, 0, ws.zF32, 0, k);
             for (int i = 0; i < k * n; i++) {
                 ws.z[i] = ws.zF32[i];
@@ -220,7 +220,7 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
                 ws.gradB[c] += ws.z[col + c];
             }
         }
-        if (single) {
+        if (precision == Precision.F32) {
             for (int i = 0; i < k * n; i++) {
                 ws.zF32[i] = (float) ws.z[i];
             }

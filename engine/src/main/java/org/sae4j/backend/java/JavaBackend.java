@@ -29,8 +29,8 @@ public final class JavaBackend implements MatrixBackend {
         SCALAR
     }
 
-    private final DoubleGemm doubleGemm;
-    private final FloatGemm floatGemm;
+    private final F64Gemm f64Gemm;
+    private final F32Gemm f32Gemm;
 
     /** The automatic kernel choice. */
     public JavaBackend() {
@@ -63,17 +63,18 @@ public final class JavaBackend implements MatrixBackend {
             case AUTO -> autoVector();
         };
         if (vector) {
-            doubleGemm = new DoubleGemm(DoubleVectorKernel.forPreferredWidth(), blocking);
-            floatGemm = new FloatGemm(FloatVectorKernel.forPreferredWidth(), blocking);
+            int columns = VectorKernels.columnsForPreferredWidth();
+            f64Gemm = new F64Gemm(VectorKernels.f64(columns), blocking);
+            f32Gemm = new F32Gemm(VectorKernels.f32(columns), blocking);
         } else {
-            doubleGemm = new DoubleGemm(new DoubleScalarKernel(), blocking);
-            floatGemm = new FloatGemm(new FloatScalarKernel(), blocking);
+            f64Gemm = new F64Gemm(new F64ScalarKernel4x4(), blocking);
+            f32Gemm = new F32Gemm(new F32ScalarKernel4x4(), blocking);
         }
     }
 
-    private JavaBackend(DoubleMicroKernel doubleKernel, FloatMicroKernel floatKernel) {
-        doubleGemm = new DoubleGemm(doubleKernel, GemmBlocking.fromProperty());
-        floatGemm = new FloatGemm(floatKernel, GemmBlocking.fromProperty());
+    private JavaBackend(F64MicroKernel f64Kernel, F32MicroKernel f32Kernel) {
+        f64Gemm = new F64Gemm(f64Kernel, GemmBlocking.fromProperty());
+        f32Gemm = new F32Gemm(f32Kernel, GemmBlocking.fromProperty());
     }
 
     /**
@@ -84,7 +85,7 @@ public final class JavaBackend implements MatrixBackend {
         if (!vectorApiAvailable()) {
             throw new IllegalStateException("the Vector API kernels need the module jdk.incubator.vector");
         }
-        return new JavaBackend(DoubleVectorKernel.withColumns(columns), FloatVectorKernel.withColumns(columns));
+        return new JavaBackend(VectorKernels.f64(columns), VectorKernels.f32(columns));
     }
 
     /** Whether {@code jdk.incubator.vector} is in the boot layer of this JVM. */
@@ -119,14 +120,14 @@ public final class JavaBackend implements MatrixBackend {
 
     @Override
     public BackendInfo info() {
-        String kernel = "f64 " + doubleGemm.kernel().description() + " " + doubleGemm.blocking()
-                + ", f32 " + floatGemm.kernel().description() + " " + floatGemm.blocking();
+        String kernel = "f64 " + f64Gemm.kernel().description() + " " + f64Gemm.blocking()
+                + ", f32 " + f32Gemm.kernel().description() + " " + f32Gemm.blocking();
         return new BackendInfo(NAME, getClass().getName(), kernel, null, 1);
     }
 
     /** Whether this instance runs the Vector API kernel. */
     public boolean usesVectorApi() {
-        return !(doubleGemm.kernel() instanceof DoubleScalarKernel);
+        return !(f64Gemm.kernel() instanceof F64ScalarKernel4x4);
     }
 
     @Override
@@ -135,7 +136,7 @@ public final class JavaBackend implements MatrixBackend {
                       double[] b, int offB, int ldb,
                       double beta, double[] c, int offC, int ldc) {
         GemmArguments.check(transA, transB, m, n, k, a.length, offA, lda, b.length, offB, ldb, c.length, offC, ldc);
-        doubleGemm.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+        f64Gemm.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
     }
 
     @Override
@@ -144,6 +145,6 @@ public final class JavaBackend implements MatrixBackend {
                       float[] b, int offB, int ldb,
                       float beta, float[] c, int offC, int ldc) {
         GemmArguments.check(transA, transB, m, n, k, a.length, offA, lda, b.length, offB, ldb, c.length, offC, ldc);
-        floatGemm.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+        f32Gemm.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
     }
 }

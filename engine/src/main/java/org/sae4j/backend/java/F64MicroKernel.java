@@ -1,3 +1,4 @@
+// Generated from F32MicroKernel.java by engine/scripts/gen-f64-twins.sh; do not edit.
 package org.sae4j.backend.java;
 
 /**
@@ -7,7 +8,7 @@ package org.sae4j.backend.java;
  * that also read and wrote C would carry two epilogues (accumulating and overwriting), and the JIT then
  * compiled the wide vector kernels without their intrinsics for some call profiles, boxing vectors.
  */
-interface FloatMicroKernel {
+interface F64MicroKernel {
     int rows();
 
     int columns();
@@ -15,11 +16,11 @@ interface FloatMicroKernel {
     /** What this kernel is, for logs and reports. */
     String description();
 
-    void multiply(int kc, float[] pa, int ia, float[] pb, int ib, float[] tile);
+    void multiply(int kc, double[] pa, int ia, double[] pb, int ib, double[] tile);
 
     /**
      * A whole tile into C: {@code C = alpha · tile}, or {@code C += alpha · tile} when accumulating (C is
      * not read otherwise: with beta = 0 it may hold anything, NaN included).
      */
-    void writeTile(float[] tile, float alpha, float[] c, int offC, int ldc, boolean accumulate);
+    void writeTile(double[] tile, double alpha, double[] c, int offC, int ldc, boolean accumulate);
 }

@@ -7,49 +7,20 @@ import jdk.incubator.vector.VectorSpecies;
  * A Vector API kernel of two vectors × 4 columns: 8 vector accumulators of the platform's preferred
  * width (a 2L × 4 tile for L lanes). With 16 vector registers (AVX2) two vectors by four columns beat the
  * textbook 8×6: with more accumulators C2 runs out of registers and spills. With 32 (AVX-512),
- * {@link FloatWideVectorKernel} has room for twice the columns.
+ * {@link F32VectorKernel2x8} has room for twice the columns; {@link VectorKernels} chooses.
  *
  * <p>Only loaded when the module {@code jdk.incubator.vector} is in the boot layer.
  */
-final class FloatVectorKernel implements FloatMicroKernel {
-    /** Forces the kernel's column count, 4 or 8, instead of the choice by vector width (for measuring). */
-    static final String COLUMNS_PROPERTY = "sae4j.java.kernelColumns";
+final class F32VectorKernel2x4 implements F32MicroKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final int COLUMNS = 4;
-    /** Vectors this wide come with 32 vector registers (AVX-512, SVE-512), enough for 2 × 8 accumulators. */
-    private static final int WIDE_BITS = 512;
-
-    /**
-     * The kernel for this JVM's preferred vector width: 2 vectors × 8 columns at 512 bits and more, 2 × 4
-     * below, unless {@value #COLUMNS_PROPERTY} says otherwise.
-     */
-    static FloatMicroKernel forPreferredWidth() {
-        String forced = System.getProperty(COLUMNS_PROPERTY, "").trim();
-        int columns = switch (forced) {
-            case "" -> SPECIES.vectorBitSize() >= WIDE_BITS ? 8 : 4;
-            case "4" -> 4;
-            case "8" -> 8;
-            default -> throw new IllegalArgumentException("-D" + COLUMNS_PROPERTY + " must be 4 or 8, got '"
-                    + forced + "'");
-        };
-        return withColumns(columns);
-    }
-
-    /** The 2 × {@code columns} kernel, 4 or 8 columns, whatever the width. */
-    static FloatMicroKernel withColumns(int columns) {
-        return switch (columns) {
-            case 4 -> new FloatVectorKernel();
-            case 8 -> new FloatWideVectorKernel();
-            default -> throw new IllegalArgumentException("vector kernels have 4 or 8 columns, not " + columns);
-        };
-    }
 
     static {
         // Runs each method once, in the interpreter, while the class initialises: every vector class it
         // uses is then loaded before C2 compiles it. A compilation that meets a vector class not yet
         // loaded (JDK 17) gives up the intrinsics and boxes the vectors for good.
-        FloatVectorKernel kernel = new FloatVectorKernel();
+        F32VectorKernel2x4 kernel = new F32VectorKernel2x4();
         float[] tile = new float[kernel.rows() * COLUMNS];
         float[] panel = new float[Math.max(kernel.rows(), COLUMNS)];
         kernel.multiply(1, panel, 0, panel, 0, tile);

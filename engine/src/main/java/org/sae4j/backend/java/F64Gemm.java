@@ -1,22 +1,24 @@
+// Generated from F32Gemm.java by engine/scripts/gen-f64-twins.sh; do not edit.
 package org.sae4j.backend.java;
 
 /**
- * Blocked, packed GEMM on {@code float[]}, column-major, GotoBLAS structure: the {@code k} dimension
+ * Blocked, packed GEMM on {@code double[]}, column-major, GotoBLAS structure: the {@code k} dimension
  * is cut into slabs of at most {@code kc}, {@code op(B)} into column panels of at most {@code nc} and
- * {@code op(A)} into row blocks of at most {@code mc} ({@link GemmBlocking}); each block is packed into contiguous micro-panels so the
- * register-blocked micro-kernel ({@link FloatMicroKernel}, {@code mr × nr}) streams through memory
- * with unit stride whatever the transpose flags and leading dimensions were.
+ * {@code op(A)} into row blocks of at most {@code mc} ({@link GemmBlocking}); each block is packed into
+ * contiguous micro-panels so the register-blocked micro-kernel ({@link F64MicroKernel}, {@code mr × nr})
+ * streams through memory with unit stride whatever the transpose flags and leading dimensions were.
  *
- * <p>With the default blocking and 8-byte elements a packed B micro-panel (kc×4, 12 KiB) stays in L1,
- * the packed A block (mc×kc, 192 KiB) in L2 and the packed B panel (3 MiB) in L3. Packing is split into small methods on purpose: one large method collects a
- * JIT profile mixing every transpose case and compiles worse for all of them.
+ * <p>With the default blocking and 8-byte (f64) elements a packed B micro-panel (kc×4, 12 KiB) stays in
+ * L1, the packed A block (mc×kc, 192 KiB) in L2 and the packed B panel (3 MiB) in L3; f32 halves each.
+ * Packing is split into small methods on purpose: one large method collects a JIT profile mixing every
+ * transpose case and compiles worse for all of them.
  *
- * <p>One source of truth for both precisions: the 32-bit version of this class is generated from the
- * 64-bit one by substituting the element type ({@code engine/scripts/gen-float-gemm.sh});
- * {@code GemmSourceDriftTest} fails if the two files drift apart.
+ * <p>One of a pair of twins: the 32-bit classes of this package are the source of both precisions, the
+ * 64-bit ones are generated from them ({@code engine/scripts/gen-f64-twins.sh}), and
+ * {@code GeneratedTwinsTest} fails if a twin drifts.
  */
-final class FloatGemm {
-    private final FloatMicroKernel kernel;
+final class F64Gemm {
+    private final F64MicroKernel kernel;
     private final int mr;
     private final int nr;
     private final GemmBlocking blocking;
@@ -25,25 +27,25 @@ final class FloatGemm {
      * thread, allocated on first use and reused by every later call; large enough to be placed on a
      * region boundary, so both panels start on a cache line ({@link HeapLayout}).
      */
-    private final ThreadLocal<float[]> panels;
+    private final ThreadLocal<double[]> panels;
     /** The micro-kernel's output tile, one per thread. */
-    private final ThreadLocal<float[]> tiles;
-    private static final int A_START = (HeapLayout.CACHE_LINE - HeapLayout.ARRAY_DATA_OFFSET) / Float.BYTES;
+    private final ThreadLocal<double[]> tiles;
+    private static final int A_START = (HeapLayout.CACHE_LINE - HeapLayout.ARRAY_DATA_OFFSET) / Double.BYTES;
     private final int bStart;
 
-    FloatGemm(FloatMicroKernel kernel, GemmBlocking blocking) {
+    F64Gemm(F64MicroKernel kernel, GemmBlocking blocking) {
         this.kernel = kernel;
         this.mr = kernel.rows();
         this.nr = kernel.columns();
         this.blocking = blocking.fittedTo(mr, nr);
         this.bStart = A_START + this.blocking.mc() * this.blocking.kc();
         int needed = bStart + this.blocking.kc() * this.blocking.nc();
-        int length = (int) Math.max(needed, HeapLayout.humongousBytes() / Float.BYTES + 1);
-        this.panels = ThreadLocal.withInitial(() -> new float[length]);
-        this.tiles = ThreadLocal.withInitial(() -> new float[mr * nr]);
+        int length = (int) Math.max(needed, HeapLayout.humongousBytes() / Double.BYTES + 1);
+        this.panels = ThreadLocal.withInitial(() -> new double[length]);
+        this.tiles = ThreadLocal.withInitial(() -> new double[mr * nr]);
     }
 
-    FloatMicroKernel kernel() {
+    F64MicroKernel kernel() {
         return kernel;
     }
 
@@ -52,9 +54,9 @@ final class FloatGemm {
     }
 
     void gemm(boolean transA, boolean transB, int m, int n, int k,
-              float alpha, float[] a, int offA, int lda,
-              float[] b, int offB, int ldb,
-              float beta, float[] c, int offC, int ldc) {
+              double alpha, double[] a, int offA, int lda,
+              double[] b, int offB, int ldb,
+              double beta, double[] c, int offC, int ldc) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -68,8 +70,8 @@ final class FloatGemm {
         if (!overwriteFirst) {
             scale(m, n, beta, c, offC, ldc);
         }
-        float[] packed = panels.get();
-        float[] tile = tiles.get();
+        double[] packed = panels.get();
+        double[] tile = tiles.get();
         // Each dimension is cut into equal blocks no larger than the limit, in whole micro-panels: a
         // short last block (k = 784 as 384 + 384 + 16) would cost a full pass over C for little work.
         int kBlocks = ceilDiv(k, blocking.kc());
@@ -104,7 +106,7 @@ final class FloatGemm {
         return (int) ((long) units * b / blocks);
     }
 
-    private static void scale(int m, int n, float beta, float[] c, int offC, int ldc) {
+    private static void scale(int m, int n, double beta, double[] c, int offC, int ldc) {
         if (beta == 1) {
             return;
         }
@@ -121,8 +123,8 @@ final class FloatGemm {
     }
 
     /** Packs op(A)[ic:ic+mc, pc:pc+kc] as micro-panels of mr rows, each stored p-major, zero padded. */
-    private void packA(boolean transA, int mc, int kc, float[] a, int offA, int lda, int ic, int pc,
-                       float[] packed) {
+    private void packA(boolean transA, int mc, int kc, double[] a, int offA, int lda, int ic, int pc,
+                       double[] packed) {
         if (transA) {
             packAcross(kc, mc, mr, a, offA + pc + ic * lda, lda, packed, A_START);
         } else {
@@ -131,8 +133,8 @@ final class FloatGemm {
     }
 
     /** Packs op(B)[pc:pc+kc, jc:jc+nc] as micro-panels of nr columns, each stored p-major, zero padded. */
-    private void packB(boolean transB, int kc, int nc, float[] b, int offB, int ldb, int pc, int jc,
-                       float[] packed) {
+    private void packB(boolean transB, int kc, int nc, double[] b, int offB, int ldb, int pc, int jc,
+                       double[] packed) {
         if (transB) {
             packAlong(kc, nc, nr, b, offB + jc + pc * ldb, ldb, packed, bStart);
         } else {
@@ -145,7 +147,7 @@ final class FloatGemm {
      * sequential run across the whole block and dealt out to the micro-panels: reading one panel at a
      * time instead would touch a new cache line per column, too many streams for the prefetcher.
      */
-    private static void packAlong(int kc, int width, int panel, float[] src, int start, int ld, float[] packed,
+    private static void packAlong(int kc, int width, int panel, double[] src, int start, int ld, double[] packed,
                                   int dst) {
         int full = width - width % panel;
         int panelSize = panel * kc;
@@ -167,7 +169,7 @@ final class FloatGemm {
      * iterations gets pre- and post-loops from the JIT that cost more than the copy, and so does
      * System.arraycopy's call.
      */
-    private static void copyShort(int length, float[] src, int s, float[] dst, int d) {
+    private static void copyShort(int length, double[] src, int s, double[] dst, int d) {
         if (length == 8) {
             dst[d] = src[s];
             dst[d + 1] = src[s + 1];
@@ -198,7 +200,7 @@ final class FloatGemm {
      * go in packed order, reading the rows side by side in groups of four (sequential streams the
      * prefetcher follows, and no short inner loop).
      */
-    private static void packAcross(int kc, int width, int panel, float[] src, int start, int ld, float[] packed,
+    private static void packAcross(int kc, int width, int panel, double[] src, int start, int ld, double[] packed,
                                    int dst) {
         for (int r = 0; r < width; r += panel) {
             packPanelAcross(kc, Math.min(panel, width - r), panel, src, start + r * ld, ld, packed, dst + r * kc);
@@ -206,8 +208,8 @@ final class FloatGemm {
     }
 
     /** One micro-panel of {@link #packAcross}: {@code width ≤ panel} source rows, zero padded. */
-    private static void packPanelAcross(int kc, int width, int panel, float[] src, int start, int ld,
-                                        float[] packed, int dst) {
+    private static void packPanelAcross(int kc, int width, int panel, double[] src, int start, int ld,
+                                        double[] packed, int dst) {
         int r = 0;
         for (; r + 8 <= width; r += 8) {
             int s0 = start + r * ld;
@@ -258,8 +260,8 @@ final class FloatGemm {
         }
     }
 
-    private void macroKernel(int mc, int nc, int kc, float alpha, float[] packed,
-                             float[] c, int offC, int ldc, float[] tile, boolean accumulate) {
+    private void macroKernel(int mc, int nc, int kc, double alpha, double[] packed,
+                             double[] c, int offC, int ldc, double[] tile, boolean accumulate) {
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
             for (int ir = 0; ir < mc; ir += mr) {
@@ -276,7 +278,7 @@ final class FloatGemm {
     }
 
     /** The part of a tile that lies inside C, at its right or bottom edge. */
-    private void writeEdge(float[] tile, int rows, int cols, float alpha, float[] c, int at, int ldc,
+    private void writeEdge(double[] tile, int rows, int cols, double alpha, double[] c, int at, int ldc,
                            boolean accumulate) {
         for (int j = 0; j < cols; j++) {
             for (int i = 0; i < rows; i++) {

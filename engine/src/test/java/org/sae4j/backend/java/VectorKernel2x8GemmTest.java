@@ -3,11 +3,14 @@ package org.sae4j.backend.java;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.sae4j.autoencoder.ObjectiveSuite;
+import org.sae4j.backend.GemmSuite;
 import org.sae4j.backend.MatrixBackend;
 
-/** The objective suite on the Vector API kernel of 2 vectors x 4 columns, whatever the vector width. */
-class NarrowVectorKernelObjectiveTest extends ObjectiveSuite {
+/**
+ * The GEMM contract for the Vector API kernel of 2 vectors x 8 columns, whatever this machine's vector width
+ * would choose (the runs with and without -XX:MaxVectorSize=32 cover both widths).
+ */
+class VectorKernel2x8GemmTest extends GemmSuite {
     @BeforeEach
     void needsTheVectorApi() {
         assumeTrue(JavaBackend.vectorApiAvailable(), "needs jdk.incubator.vector");
@@ -15,6 +18,6 @@ class NarrowVectorKernelObjectiveTest extends ObjectiveSuite {
 
     @Override
     protected MatrixBackend backend() {
-        return JavaBackend.withVectorColumns(4);
+        return JavaBackend.withVectorColumns(8);
     }
 }

@@ -7,7 +7,7 @@ package org.sae4j.backend.java;
  * that also read and wrote C would carry two epilogues (accumulating and overwriting), and the JIT then
  * compiled the wide vector kernels without their intrinsics for some call profiles, boxing vectors.
  */
-interface DoubleMicroKernel {
+interface F32MicroKernel {
     int rows();
 
     int columns();
@@ -15,11 +15,11 @@ interface DoubleMicroKernel {
     /** What this kernel is, for logs and reports. */
     String description();
 
-    void multiply(int kc, double[] pa, int ia, double[] pb, int ib, double[] tile);
+    void multiply(int kc, float[] pa, int ia, float[] pb, int ib, float[] tile);
 
     /**
      * A whole tile into C: {@code C = alpha · tile}, or {@code C += alpha · tile} when accumulating (C is
      * not read otherwise: with beta = 0 it may hold anything, NaN included).
      */
-    void writeTile(double[] tile, double alpha, double[] c, int offC, int ldc, boolean accumulate);
+    void writeTile(float[] tile, float alpha, float[] c, int offC, int ldc, boolean accumulate);
 }

@@ -1,55 +1,27 @@
+// Generated from F32VectorKernel2x8.java by engine/scripts/gen-f64-twins.sh; do not edit.
 package org.sae4j.backend.java;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * A Vector API kernel of two vectors × 4 columns: 8 vector accumulators of the platform's preferred
- * width (a 2L × 4 tile for L lanes). With 16 vector registers (AVX2) two vectors by four columns beat the
- * textbook 8×6: with more accumulators C2 runs out of registers and spills. With 32 (AVX-512),
- * {@link DoubleWideVectorKernel} has room for twice the columns.
+ * A Vector API kernel of two vectors × 8 columns: 16 vector accumulators of the platform's preferred
+ * width, for CPUs with 32 vector registers (AVX-512): 16 accumulators, two A vectors and a broadcast fit
+ * without spilling, and twice the accumulators of {@link F64VectorKernel2x4} hide the FMA latency of two
+ * FMA units. {@link VectorKernels} chooses between them.
  *
  * <p>Only loaded when the module {@code jdk.incubator.vector} is in the boot layer.
  */
-final class DoubleVectorKernel implements DoubleMicroKernel {
-    /** Forces the kernel's column count, 4 or 8, instead of the choice by vector width (for measuring). */
-    static final String COLUMNS_PROPERTY = "sae4j.java.kernelColumns";
+final class F64VectorKernel2x8 implements F64MicroKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    private static final int COLUMNS = 4;
-    /** Vectors this wide come with 32 vector registers (AVX-512, SVE-512), enough for 2 × 8 accumulators. */
-    private static final int WIDE_BITS = 512;
-
-    /**
-     * The kernel for this JVM's preferred vector width: 2 vectors × 8 columns at 512 bits and more, 2 × 4
-     * below, unless {@value #COLUMNS_PROPERTY} says otherwise.
-     */
-    static DoubleMicroKernel forPreferredWidth() {
-        String forced = System.getProperty(COLUMNS_PROPERTY, "").trim();
-        int columns = switch (forced) {
-            case "" -> SPECIES.vectorBitSize() >= WIDE_BITS ? 8 : 4;
-            case "4" -> 4;
-            case "8" -> 8;
-            default -> throw new IllegalArgumentException("-D" + COLUMNS_PROPERTY + " must be 4 or 8, got '"
-                    + forced + "'");
-        };
-        return withColumns(columns);
-    }
-
-    /** The 2 × {@code columns} kernel, 4 or 8 columns, whatever the width. */
-    static DoubleMicroKernel withColumns(int columns) {
-        return switch (columns) {
-            case 4 -> new DoubleVectorKernel();
-            case 8 -> new DoubleWideVectorKernel();
-            default -> throw new IllegalArgumentException("vector kernels have 4 or 8 columns, not " + columns);
-        };
-    }
+    private static final int COLUMNS = 8;
 
     static {
         // Runs each method once, in the interpreter, while the class initialises: every vector class it
         // uses is then loaded before C2 compiles it. A compilation that meets a vector class not yet
         // loaded (JDK 17) gives up the intrinsics and boxes the vectors for good.
-        DoubleVectorKernel kernel = new DoubleVectorKernel();
+        F64VectorKernel2x8 kernel = new F64VectorKernel2x8();
         double[] tile = new double[kernel.rows() * COLUMNS];
         double[] panel = new double[Math.max(kernel.rows(), COLUMNS)];
         kernel.multiply(1, panel, 0, panel, 0, tile);
@@ -69,7 +41,7 @@ final class DoubleVectorKernel implements DoubleMicroKernel {
 
     @Override
     public String description() {
-        return "vector-api " + SPECIES.vectorBitSize() + "-bit " + rows() + "x4";
+        return "vector-api " + SPECIES.vectorBitSize() + "-bit " + rows() + "x8";
     }
 
     @Override
@@ -82,6 +54,14 @@ final class DoubleVectorKernel implements DoubleMicroKernel {
         DoubleVector c12 = c00;
         DoubleVector c03 = c00;
         DoubleVector c13 = c00;
+        DoubleVector c04 = c00;
+        DoubleVector c14 = c00;
+        DoubleVector c05 = c00;
+        DoubleVector c15 = c00;
+        DoubleVector c06 = c00;
+        DoubleVector c16 = c00;
+        DoubleVector c07 = c00;
+        DoubleVector c17 = c00;
         for (int p = 0; p < kc; p++) {
             DoubleVector a0 = DoubleVector.fromArray(SPECIES, pa, ia);
             DoubleVector a1 = DoubleVector.fromArray(SPECIES, pa, ia + LANES);
@@ -97,6 +77,18 @@ final class DoubleVectorKernel implements DoubleMicroKernel {
             b = DoubleVector.broadcast(SPECIES, pb[ib + 3]);
             c03 = a0.fma(b, c03);
             c13 = a1.fma(b, c13);
+            b = DoubleVector.broadcast(SPECIES, pb[ib + 4]);
+            c04 = a0.fma(b, c04);
+            c14 = a1.fma(b, c14);
+            b = DoubleVector.broadcast(SPECIES, pb[ib + 5]);
+            c05 = a0.fma(b, c05);
+            c15 = a1.fma(b, c15);
+            b = DoubleVector.broadcast(SPECIES, pb[ib + 6]);
+            c06 = a0.fma(b, c06);
+            c16 = a1.fma(b, c16);
+            b = DoubleVector.broadcast(SPECIES, pb[ib + 7]);
+            c07 = a0.fma(b, c07);
+            c17 = a1.fma(b, c17);
             ia += 2 * LANES;
             ib += COLUMNS;
         }
@@ -109,6 +101,14 @@ final class DoubleVectorKernel implements DoubleMicroKernel {
         c12.intoArray(tile, 2 * 2 * LANES + LANES);
         c03.intoArray(tile, 3 * 2 * LANES);
         c13.intoArray(tile, 3 * 2 * LANES + LANES);
+        c04.intoArray(tile, 4 * 2 * LANES);
+        c14.intoArray(tile, 4 * 2 * LANES + LANES);
+        c05.intoArray(tile, 5 * 2 * LANES);
+        c15.intoArray(tile, 5 * 2 * LANES + LANES);
+        c06.intoArray(tile, 6 * 2 * LANES);
+        c16.intoArray(tile, 6 * 2 * LANES + LANES);
+        c07.intoArray(tile, 7 * 2 * LANES);
+        c17.intoArray(tile, 7 * 2 * LANES + LANES);
     }
 
     @Override

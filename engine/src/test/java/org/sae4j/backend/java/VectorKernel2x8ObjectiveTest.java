@@ -7,7 +7,7 @@ import org.sae4j.autoencoder.ObjectiveSuite;
 import org.sae4j.backend.MatrixBackend;
 
 /** The objective suite on the Vector API kernel of 2 vectors x 8 columns, whatever the vector width. */
-class WideVectorKernelObjectiveTest extends ObjectiveSuite {
+class VectorKernel2x8ObjectiveTest extends ObjectiveSuite {
     @BeforeEach
     void needsTheVectorApi() {
         assumeTrue(JavaBackend.vectorApiAvailable(), "needs jdk.incubator.vector");

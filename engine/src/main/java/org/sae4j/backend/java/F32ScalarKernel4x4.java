@@ -4,7 +4,7 @@ package org.sae4j.backend.java;
  * A 4×4 register-blocked kernel in plain scalar Java: sixteen accumulators in locals, so C2 keeps
  * them in registers. Runs on any JDK.
  */
-final class DoubleScalarKernel implements DoubleMicroKernel {
+final class F32ScalarKernel4x4 implements F32MicroKernel {
     @Override
     public int rows() {
         return 4;
@@ -21,20 +21,20 @@ final class DoubleScalarKernel implements DoubleMicroKernel {
     }
 
     @Override
-    public void multiply(int kc, double[] pa, int ia, double[] pb, int ib, double[] tile) {
-        double c00 = 0, c10 = 0, c20 = 0, c30 = 0;
-        double c01 = 0, c11 = 0, c21 = 0, c31 = 0;
-        double c02 = 0, c12 = 0, c22 = 0, c32 = 0;
-        double c03 = 0, c13 = 0, c23 = 0, c33 = 0;
+    public void multiply(int kc, float[] pa, int ia, float[] pb, int ib, float[] tile) {
+        float c00 = 0, c10 = 0, c20 = 0, c30 = 0;
+        float c01 = 0, c11 = 0, c21 = 0, c31 = 0;
+        float c02 = 0, c12 = 0, c22 = 0, c32 = 0;
+        float c03 = 0, c13 = 0, c23 = 0, c33 = 0;
         for (int p = 0; p < kc; p++) {
-            double a0 = pa[ia];
-            double a1 = pa[ia + 1];
-            double a2 = pa[ia + 2];
-            double a3 = pa[ia + 3];
-            double b0 = pb[ib];
-            double b1 = pb[ib + 1];
-            double b2 = pb[ib + 2];
-            double b3 = pb[ib + 3];
+            float a0 = pa[ia];
+            float a1 = pa[ia + 1];
+            float a2 = pa[ia + 2];
+            float a3 = pa[ia + 3];
+            float b0 = pb[ib];
+            float b1 = pb[ib + 1];
+            float b2 = pb[ib + 2];
+            float b3 = pb[ib + 3];
             c00 = Math.fma(a0, b0, c00);
             c10 = Math.fma(a1, b0, c10);
             c20 = Math.fma(a2, b0, c20);
@@ -73,7 +73,7 @@ final class DoubleScalarKernel implements DoubleMicroKernel {
     }
 
     @Override
-    public void writeTile(double[] tile, double alpha, double[] c, int offC, int ldc, boolean accumulate) {
+    public void writeTile(float[] tile, float alpha, float[] c, int offC, int ldc, boolean accumulate) {
         for (int j = 0; j < 4; j++) {
             for (int i = 0; i < 4; i++) {
                 int at = offC + i + j * ldc;

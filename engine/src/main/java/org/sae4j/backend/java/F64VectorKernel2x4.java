@@ -1,26 +1,27 @@
+// Generated from F32VectorKernel2x4.java by engine/scripts/gen-f64-twins.sh; do not edit.
 package org.sae4j.backend.java;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * A Vector API kernel of two vectors × 8 columns: 16 vector accumulators of the platform's preferred
- * width, for CPUs with 32 vector registers (AVX-512): 16 accumulators, two A vectors and a broadcast fit
- * without spilling, and twice the accumulators of {@link DoubleVectorKernel} hide the FMA latency of two
- * FMA units. {@link DoubleVectorKernel#forPreferredWidth()} chooses between them.
+ * A Vector API kernel of two vectors × 4 columns: 8 vector accumulators of the platform's preferred
+ * width (a 2L × 4 tile for L lanes). With 16 vector registers (AVX2) two vectors by four columns beat the
+ * textbook 8×6: with more accumulators C2 runs out of registers and spills. With 32 (AVX-512),
+ * {@link F64VectorKernel2x8} has room for twice the columns; {@link VectorKernels} chooses.
  *
  * <p>Only loaded when the module {@code jdk.incubator.vector} is in the boot layer.
  */
-final class DoubleWideVectorKernel implements DoubleMicroKernel {
+final class F64VectorKernel2x4 implements F64MicroKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    private static final int COLUMNS = 8;
+    private static final int COLUMNS = 4;
 
     static {
         // Runs each method once, in the interpreter, while the class initialises: every vector class it
         // uses is then loaded before C2 compiles it. A compilation that meets a vector class not yet
         // loaded (JDK 17) gives up the intrinsics and boxes the vectors for good.
-        DoubleWideVectorKernel kernel = new DoubleWideVectorKernel();
+        F64VectorKernel2x4 kernel = new F64VectorKernel2x4();
         double[] tile = new double[kernel.rows() * COLUMNS];
         double[] panel = new double[Math.max(kernel.rows(), COLUMNS)];
         kernel.multiply(1, panel, 0, panel, 0, tile);
@@ -40,7 +41,7 @@ final class DoubleWideVectorKernel implements DoubleMicroKernel {
 
     @Override
     public String description() {
-        return "vector-api " + SPECIES.vectorBitSize() + "-bit " + rows() + "x8";
+        return "vector-api " + SPECIES.vectorBitSize() + "-bit " + rows() + "x4";
     }
 
     @Override
@@ -53,14 +54,6 @@ final class DoubleWideVectorKernel implements DoubleMicroKernel {
         DoubleVector c12 = c00;
         DoubleVector c03 = c00;
         DoubleVector c13 = c00;
-        DoubleVector c04 = c00;
-        DoubleVector c14 = c00;
-        DoubleVector c05 = c00;
-        DoubleVector c15 = c00;
-        DoubleVector c06 = c00;
-        DoubleVector c16 = c00;
-        DoubleVector c07 = c00;
-        DoubleVector c17 = c00;
         for (int p = 0; p < kc; p++) {
             DoubleVector a0 = DoubleVector.fromArray(SPECIES, pa, ia);
             DoubleVector a1 = DoubleVector.fromArray(SPECIES, pa, ia + LANES);
@@ -76,18 +69,6 @@ final class DoubleWideVectorKernel implements DoubleMicroKernel {
             b = DoubleVector.broadcast(SPECIES, pb[ib + 3]);
             c03 = a0.fma(b, c03);
             c13 = a1.fma(b, c13);
-            b = DoubleVector.broadcast(SPECIES, pb[ib + 4]);
-            c04 = a0.fma(b, c04);
-            c14 = a1.fma(b, c14);
-            b = DoubleVector.broadcast(SPECIES, pb[ib + 5]);
-            c05 = a0.fma(b, c05);
-            c15 = a1.fma(b, c15);
-            b = DoubleVector.broadcast(SPECIES, pb[ib + 6]);
-            c06 = a0.fma(b, c06);
-            c16 = a1.fma(b, c16);
-            b = DoubleVector.broadcast(SPECIES, pb[ib + 7]);
-            c07 = a0.fma(b, c07);
-            c17 = a1.fma(b, c17);
             ia += 2 * LANES;
             ib += COLUMNS;
         }
@@ -100,14 +81,6 @@ final class DoubleWideVectorKernel implements DoubleMicroKernel {
         c12.intoArray(tile, 2 * 2 * LANES + LANES);
         c03.intoArray(tile, 3 * 2 * LANES);
         c13.intoArray(tile, 3 * 2 * LANES + LANES);
-        c04.intoArray(tile, 4 * 2 * LANES);
-        c14.intoArray(tile, 4 * 2 * LANES + LANES);
-        c05.intoArray(tile, 5 * 2 * LANES);
-        c15.intoArray(tile, 5 * 2 * LANES + LANES);
-        c06.intoArray(tile, 6 * 2 * LANES);
-        c16.intoArray(tile, 6 * 2 * LANES + LANES);
-        c07.intoArray(tile, 7 * 2 * LANES);
-        c17.intoArray(tile, 7 * 2 * LANES + LANES);
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.sae4j.backend.MatrixBackend;
  * The GEMM contract for the Vector API kernel of 2 vectors x 4 columns, whatever this machine's vector width
  * would choose (the runs with and without -XX:MaxVectorSize=32 cover both widths).
  */
-class NarrowVectorKernelGemmTest extends GemmSuite {
+class VectorKernel2x4GemmTest extends GemmSuite {
     @BeforeEach
     void needsTheVectorApi() {
         assumeTrue(JavaBackend.vectorApiAvailable(), "needs jdk.incubator.vector");

@@ -6,12 +6,12 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * A Vector API kernel of two vectors × 8 columns: 16 vector accumulators of the platform's preferred
  * width, for CPUs with 32 vector registers (AVX-512): 16 accumulators, two A vectors and a broadcast fit
- * without spilling, and twice the accumulators of {@link FloatVectorKernel} hide the FMA latency of two
- * FMA units. {@link FloatVectorKernel#forPreferredWidth()} chooses between them.
+ * without spilling, and twice the accumulators of {@link F32VectorKernel2x4} hide the FMA latency of two
+ * FMA units. {@link VectorKernels} chooses between them.
  *
  * <p>Only loaded when the module {@code jdk.incubator.vector} is in the boot layer.
  */
-final class FloatWideVectorKernel implements FloatMicroKernel {
+final class F32VectorKernel2x8 implements F32MicroKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final int COLUMNS = 8;
@@ -20,7 +20,7 @@ final class FloatWideVectorKernel implements FloatMicroKernel {
         // Runs each method once, in the interpreter, while the class initialises: every vector class it
         // uses is then loaded before C2 compiles it. A compilation that meets a vector class not yet
         // loaded (JDK 17) gives up the intrinsics and boxes the vectors for good.
-        FloatWideVectorKernel kernel = new FloatWideVectorKernel();
+        F32VectorKernel2x8 kernel = new F32VectorKernel2x8();
         float[] tile = new float[kernel.rows() * COLUMNS];
         float[] panel = new float[Math.max(kernel.rows(), COLUMNS)];
         kernel.multiply(1, panel, 0, panel, 0, tile);

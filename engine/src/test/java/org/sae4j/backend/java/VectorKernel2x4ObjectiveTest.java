@@ -3,14 +3,11 @@ package org.sae4j.backend.java;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.sae4j.backend.GemmSuite;
+import org.sae4j.autoencoder.ObjectiveSuite;
 import org.sae4j.backend.MatrixBackend;
 
-/**
- * The GEMM contract for the Vector API kernel of 2 vectors x 8 columns, whatever this machine's vector width
- * would choose (the runs with and without -XX:MaxVectorSize=32 cover both widths).
- */
-class WideVectorKernelGemmTest extends GemmSuite {
+/** The objective suite on the Vector API kernel of 2 vectors x 4 columns, whatever the vector width. */
+class VectorKernel2x4ObjectiveTest extends ObjectiveSuite {
     @BeforeEach
     void needsTheVectorApi() {
         assumeTrue(JavaBackend.vectorApiAvailable(), "needs jdk.incubator.vector");
@@ -18,6 +15,6 @@ class WideVectorKernelGemmTest extends GemmSuite {
 
     @Override
     protected MatrixBackend backend() {
-        return JavaBackend.withVectorColumns(8);
+        return JavaBackend.withVectorColumns(4);
     }
 }
