@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.sae4j.autoencoder.Decoder;
+import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.CsvReader;
@@ -226,7 +226,7 @@ final class TrainCommand implements Callable<Integer> {
             if (whiten != null) {
                 d = whiten(d, threads, err);
             }
-            if (source.isImages() && sparsity.decoder() == Decoder.SIGMOID) {
+            if (source.isImages() && sparsity.outputLayer() == OutputLayer.SIGMOID) {
                 d = PatchSampler.normalizeUfldl(d, threads);
             } else if (source.isImages()) {
                 err.println("linear decoder: the patches keep their values (no mapping to [0.1, 0.9])");

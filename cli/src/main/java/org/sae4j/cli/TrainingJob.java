@@ -117,7 +117,7 @@ final class TrainingJob {
         EvaluationSettings s = plan.settings();
         env.err().printf(Locale.ROOT, "training %d -> %d on %d samples: rho %s, lambda %s, beta %s, %s decoder; %s;"
                         + " backend %s, %d threads, %s%n", c.visible(), c.hidden(), plan.data().samples(), c.rho(),
-                c.lambda(), c.beta(), c.decoder().shortName(), plan.optimizer(), s.backend().name(), s.threads(),
+                c.lambda(), c.beta(), c.outputLayer().shortName(), plan.optimizer(), s.backend().name(), s.threads(),
                 s.precision().shortName());
         if (plan.provenance().backend().measured()) {
             env.err().println("backend " + plan.provenance().backend());

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sae4j.autoencoder.Decoder;
+import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
@@ -42,9 +42,9 @@ class DecoderOptionTest {
                 "--iterations", "20", "--backend", "java", "--out", dir.resolve("o").toString());
         assertEquals(0, train.exitCode(), train.transcript());
         assertTrue(train.err().contains("linear decoder"), train.err());
-        assertEquals(Decoder.LINEAR, ModelFile.read(dir.resolve("o").resolve("model.sae")).model().config().decoder());
+        assertEquals(OutputLayer.LINEAR, ModelFile.read(dir.resolve("o").resolve("model.sae")).model().config().outputLayer());
 
-        SparseAutoencoder linear = new SparseAutoencoder(9, 4, 0.01, 1e-4, 3, Decoder.LINEAR);
+        SparseAutoencoder linear = new SparseAutoencoder(9, 4, 0.01, 1e-4, 3, OutputLayer.LINEAR);
         double[] theta = linear.initialParameters(2);
         Path thetaFile = dir.resolve("theta.npy");
         NpyWriter.writeF64(thetaFile, new int[] {theta.length}, theta);

@@ -195,7 +195,7 @@ final class F32ChunkKernel extends ChunkKernel {
                 a3[col + r] += theta[b2 + r];
             }
         }
-        boolean linear = config.decoder() == Decoder.LINEAR;
+        boolean linear = config.outputLayer() == OutputLayer.LINEAR;
         if (!linear) {
             Sigmoid.inPlace(a3, 0, n * v);
         }

@@ -196,7 +196,7 @@ final class F64ChunkKernel extends ChunkKernel {
                 a3[col + r] += theta[b2 + r];
             }
         }
-        boolean linear = config.decoder() == Decoder.LINEAR;
+        boolean linear = config.outputLayer() == OutputLayer.LINEAR;
         if (!linear) {
             Sigmoid.inPlace(a3, 0, n * v);
         }

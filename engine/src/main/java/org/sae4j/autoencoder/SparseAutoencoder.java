@@ -5,23 +5,24 @@ import java.util.SplittableRandom;
 
 /**
  * Configuration of a UFLDL sparse autoencoder: {@code visible} inputs, one sigmoid layer of
- * {@code hidden} units, a sigmoid or linear output layer ({@link Decoder}), squared reconstruction error,
- * weight decay {@code lambda} and a KL sparsity penalty of weight {@code beta} towards the target mean
+ * {@code hidden} units, a sigmoid or linear output layer ({@link OutputLayer}), squared reconstruction
+ * error, weight decay {@code lambda} and a KL sparsity penalty of weight {@code beta} towards the target mean
  * activation {@code rho}.
  *
  * <p>Parameter layout (the UFLDL / MATLAB one): θ = [W1(:); W2(:); b1; b2], matrices column-major,
  * W1 of h×v at {@link #w1Offset()}, W2 of v×h at {@link #w2Offset()}, b1 at {@link #b1Offset()},
  * b2 at {@link #b2Offset()}; length 2hv + h + v.
  */
-public record SparseAutoencoder(int visible, int hidden, double rho, double lambda, double beta, Decoder decoder) {
+public record SparseAutoencoder(int visible, int hidden, double rho, double lambda, double beta,
+                                OutputLayer outputLayer) {
 
-    /** With the sigmoid decoder of the UFLDL exercise. */
+    /** With the sigmoid output layer of the UFLDL exercise. */
     public SparseAutoencoder(int visible, int hidden, double rho, double lambda, double beta) {
-        this(visible, hidden, rho, lambda, beta, Decoder.SIGMOID);
+        this(visible, hidden, rho, lambda, beta, OutputLayer.SIGMOID);
     }
 
     public SparseAutoencoder {
-        Objects.requireNonNull(decoder, "decoder");
+        Objects.requireNonNull(outputLayer, "outputLayer");
         if (visible < 1) {
             throw new IllegalArgumentException("visible must be >= 1, got " + visible);
         }
@@ -49,7 +50,7 @@ public record SparseAutoencoder(int visible, int hidden, double rho, double lamb
     }
 
     /** The same autoencoder with another output layer. */
-    public SparseAutoencoder withDecoder(Decoder other) {
+    public SparseAutoencoder withOutputLayer(OutputLayer other) {
         return new SparseAutoencoder(visible, hidden, rho, lambda, beta, other);
     }
 

@@ -2,7 +2,7 @@ package org.sae4j.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.sae4j.autoencoder.Decoder;
+import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.Precision;
 import org.sae4j.io.AtomicFiles;
@@ -56,7 +56,7 @@ public final class ModelFile {
             data.writeInt(model.precision() == Precision.F64 ? PRECISION_F64 : PRECISION_F32);
             data.writeLong(theta.length);
             data.writeInt(metadata.length);
-            data.writeInt(config.decoder() == Decoder.LINEAR ? DECODER_LINEAR : DECODER_SIGMOID);
+            data.writeInt(config.outputLayer() == OutputLayer.LINEAR ? DECODER_LINEAR : DECODER_SIGMOID);
             BinaryFile.writeDoubles(data, theta);
             data.write(metadata);
         });
@@ -86,7 +86,7 @@ public final class ModelFile {
             int precisionCode = in.readInt();
             long thetaLength = in.readLong();
             int metadataLength = in.readInt();
-            Decoder decoder = version == VERSION_1 ? Decoder.SIGMOID : decoder(in, in.readInt());
+            OutputLayer outputLayer = version == VERSION_1 ? OutputLayer.SIGMOID : outputLayer(in, in.readInt());
             checkLengths(in, visible, hidden, thetaLength, metadataLength);
             long expectedSize = headerSize + 8 * thetaLength + metadataLength + BinaryFile.CHECKSUM_SIZE;
             if (size < expectedSize) {
@@ -104,17 +104,17 @@ public final class ModelFile {
             ModelMetadata meta = MetadataCodec.decode(file, metadata, headerSize + 8 * thetaLength);
             try {
                 return new StoredModel(new TrainedModel(new SparseAutoencoder(visible, hidden, rho, lambda, beta,
-                        decoder), theta), precision, meta);
+                        outputLayer), theta), precision, meta);
             } catch (IllegalArgumentException e) {
                 throw in.fail("invalid model: " + e.getMessage());
             }
         }
     }
 
-    private static Decoder decoder(BinaryFile.Input in, int code) throws FileFormatException {
+    private static OutputLayer outputLayer(BinaryFile.Input in, int code) throws FileFormatException {
         switch (code) {
-            case DECODER_SIGMOID: return Decoder.SIGMOID;
-            case DECODER_LINEAR: return Decoder.LINEAR;
+            case DECODER_SIGMOID: return OutputLayer.SIGMOID;
+            case DECODER_LINEAR: return OutputLayer.LINEAR;
             default: throw in.fail("decoder (offset 60) must be " + DECODER_SIGMOID + " (sigmoid) or " + DECODER_LINEAR
                     + " (linear), got " + code);
         }

@@ -46,7 +46,7 @@ public final class TrainedModel {
         return MatrixView.of(theta, config.w1Offset(), config.hidden(), config.visible());
     }
 
-    /** Decoder weights, v × h. */
+    /** Output-layer (decoder) weights, v × h. */
     public MatrixView w2() {
         return MatrixView.of(theta, config.w2Offset(), config.visible(), config.hidden());
     }
@@ -56,7 +56,7 @@ public final class TrainedModel {
         return MatrixView.of(theta, config.b1Offset(), config.hidden(), 1);
     }
 
-    /** Decoder bias, v × 1. */
+    /** Output-layer (decoder) bias, v × 1. */
     public MatrixView b2() {
         return MatrixView.of(theta, config.b2Offset(), config.visible(), 1);
     }

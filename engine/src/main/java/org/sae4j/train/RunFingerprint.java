@@ -44,7 +44,7 @@ public final class RunFingerprint {
         f.put("rho", Double.toString(config.rho()));
         f.put("lambda", Double.toString(config.lambda()));
         f.put("beta", Double.toString(config.beta()));
-        f.put("decoder", config.decoder().shortName());
+        f.put("decoder", config.outputLayer().shortName());
         f.put("precision", settings.precision().shortName());
         f.put("samples", Long.toString(samples));
         f.put("data sha-256", dataHash);

@@ -163,19 +163,19 @@ public abstract class ObjectiveSuite {
     }
 
     /** A problem: sizes, hyper-parameters, chunk size. */
-    record Problem(int v, int h, int m, double rho, double lambda, double beta, int chunk, Decoder decoder) {
+    record Problem(int v, int h, int m, double rho, double lambda, double beta, int chunk, OutputLayer outputLayer) {
         Problem(int v, int h, int m, double rho, double lambda, double beta, int chunk) {
-            this(v, h, m, rho, lambda, beta, chunk, Decoder.SIGMOID);
+            this(v, h, m, rho, lambda, beta, chunk, OutputLayer.SIGMOID);
         }
 
         SparseAutoencoder config() {
-            return new SparseAutoencoder(v, h, rho, lambda, beta, decoder);
+            return new SparseAutoencoder(v, h, rho, lambda, beta, outputLayer);
         }
 
         @Override
         public String toString() {
             return "v=" + v + " h=" + h + " m=" + m + " rho=" + rho + " lambda=" + lambda + " beta=" + beta + " chunk="
-                    + chunk + " " + decoder.shortName();
+                    + chunk + " " + outputLayer.shortName();
         }
     }
 
@@ -187,9 +187,9 @@ public abstract class ObjectiveSuite {
                 new Problem(7, 4, 12, 0.1, 0, 3, 5),         // lambda = 0
                 new Problem(7, 4, 12, 0.1, 1e-3, 0, 5),      // beta = 0
                 new Problem(9, 6, 30, 0.01, 1e-4, 3, 64),    // one chunk: runs on the calling thread
-                new Problem(8, 5, 23, 0.1, 1e-3, 3, 7, Decoder.LINEAR),
-                new Problem(6, 1, 9, 0.05, 1e-3, 3, 4, Decoder.LINEAR),
-                new Problem(9, 6, 30, 0.01, 1e-4, 3, 64, Decoder.LINEAR));
+                new Problem(8, 5, 23, 0.1, 1e-3, 3, 7, OutputLayer.LINEAR),
+                new Problem(6, 1, 9, 0.05, 1e-3, 3, 4, OutputLayer.LINEAR),
+                new Problem(9, 6, 30, 0.01, 1e-4, 3, 64, OutputLayer.LINEAR));
     }
 
     static Dataset randomData(int v, int m, long seed) {

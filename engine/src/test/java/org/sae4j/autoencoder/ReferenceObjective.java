@@ -59,7 +59,7 @@ final class ReferenceObjective {
                 for (int j = 0; j < h; j++) {
                     z += w2[i][j] * a2[s][j];
                 }
-                boolean linear = c.decoder() == Decoder.LINEAR;
+                boolean linear = c.outputLayer() == OutputLayer.LINEAR;
                 double a3 = linear ? z : 1 / (1 + Math.exp(-z));
                 double diff = a3 - data.get(i, s);
                 err += diff * diff;

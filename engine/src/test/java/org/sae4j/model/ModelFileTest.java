@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sae4j.autoencoder.Decoder;
+import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.Precision;
 
@@ -206,7 +206,7 @@ class ModelFileTest {
         Path old = Files.write(dir.resolve("v1.sae"), v1);
 
         StoredModel back = ModelFile.read(old);
-        assertEquals(Decoder.SIGMOID, back.model().config().decoder());
+        assertEquals(OutputLayer.SIGMOID, back.model().config().outputLayer());
         assertEquals(v2.model().config(), back.model().config());
         assertArrayEquals(v2.model().theta(), back.model().theta());
         assertEquals(v2.metadata(), back.metadata());
@@ -214,11 +214,11 @@ class ModelFileTest {
 
     @Test
     void theLinearDecoderRoundTripsAndAnUnknownDecoderIsRefused() throws IOException {
-        SparseAutoencoder linear = new SparseAutoencoder(V, H, 0.01, 1e-4, 3, Decoder.LINEAR);
+        SparseAutoencoder linear = new SparseAutoencoder(V, H, 0.01, 1e-4, 3, OutputLayer.LINEAR);
         Path file = dir.resolve("linear.sae");
         ModelFile.write(file, new StoredModel(new TrainedModel(linear, specialTheta()), Precision.F64,
                 new ModelMetadata("converged", 1, 2, 0.5, 0.1, "java", 1, 0, Instant.ofEpochSecond(0), Map.of())));
-        assertEquals(Decoder.LINEAR, ModelFile.read(file).model().config().decoder());
+        assertEquals(OutputLayer.LINEAR, ModelFile.read(file).model().config().outputLayer());
         assertEquals(1, ByteBuffer.wrap(Files.readAllBytes(file)).getInt(60));
         rewrite(file, b -> b.putInt(60, 7));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(file));
@@ -386,7 +386,7 @@ class ModelFileTest {
         double[] otherDecoder = theta.clone();
         otherDecoder[config.w2Offset()] += 1;
         otherDecoder[config.b2Offset()] += 1;
-        assertArrayEquals(digest, new TrainedModel(config.withDecoder(Decoder.LINEAR), otherDecoder).encoderDigest(),
+        assertArrayEquals(digest, new TrainedModel(config.withOutputLayer(OutputLayer.LINEAR), otherDecoder).encoderDigest(),
                 "W2, b2 and the decoder do not change the features");
         double[] otherW1 = theta.clone();
         otherW1[config.w1Offset() + 5] = Math.nextUp(otherW1[config.w1Offset() + 5]);

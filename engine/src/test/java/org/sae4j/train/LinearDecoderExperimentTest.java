@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.sae4j.autoencoder.Decoder;
+import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.backend.java.JavaBackend;
@@ -30,7 +30,7 @@ import org.sae4j.optim.Lbfgs;
  * of the whitened images, gave 13 and 5 edge-like filters of 25: the images are whitened already.)
  */
 class LinearDecoderExperimentTest {
-    private static final SparseAutoencoder CONFIG = new SparseAutoencoder(64, 25, 0.035, 3e-3, 5, Decoder.LINEAR);
+    private static final SparseAutoencoder CONFIG = new SparseAutoencoder(64, 25, 0.035, 3e-3, 5, OutputLayer.LINEAR);
 
     @Test
     void whitenedPatchesGiveEdgeLikeFilters() throws IOException {
@@ -66,7 +66,7 @@ class LinearDecoderExperimentTest {
 
         // the same data and constants with a sigmoid output, which cannot reconstruct negative values: 2.45 here
         // against the linear decoder's 1.69
-        TrainingResult sigmoid = Trainer.of(CONFIG.withDecoder(Decoder.SIGMOID), TrainingSpec.defaults()
+        TrainingResult sigmoid = Trainer.of(CONFIG.withOutputLayer(OutputLayer.SIGMOID), TrainingSpec.defaults()
                 .withSettings(EvaluationSettings.of(new JavaBackend(), Precision.F64)
                         .withThreads(2).withChunkSize(1000))
                 .withOptimizer(Lbfgs.builder().maxIterations(400).build())

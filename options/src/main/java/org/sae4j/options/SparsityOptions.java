@@ -1,6 +1,6 @@
 package org.sae4j.options;
 
-import org.sae4j.autoencoder.Decoder;
+import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,9 +33,9 @@ public final class SparsityOptions {
     private String decoder;
 
     /** The output layer. */
-    public Decoder decoder() {
+    public OutputLayer outputLayer() {
         try {
-            return Decoder.parse(decoder);
+            return OutputLayer.parse(decoder);
         } catch (IllegalArgumentException e) {
             throw Checks.usage(spec, "--" + e.getMessage());
         }
@@ -48,7 +48,7 @@ public final class SparsityOptions {
 
     /** The configuration for these constants and sizes; a value the configuration refuses is a usage error. */
     public SparseAutoencoder config(int visible, int hidden) {
-        Decoder output = decoder();
+        OutputLayer output = outputLayer();
         Checks.positive(spec, "--hidden", hidden);
         try {
             return new SparseAutoencoder(visible, hidden, rho, lambda, beta, output);

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
-import org.sae4j.autoencoder.Decoder;
+import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.Precision;
@@ -65,7 +65,7 @@ class OptionsTest {
     void theDefaultsAreTheUfldlExercisesAndTheEnginesOwn() {
         Run r = run();
         assertEquals(0, r.exit(), r.err());
-        assertEquals(new SparseAutoencoder(7, 5, 0.01, 1e-4, 3, Decoder.SIGMOID), r.probe().config);
+        assertEquals(new SparseAutoencoder(7, 5, 0.01, 1e-4, 3, OutputLayer.SIGMOID), r.probe().config);
         assertTrue(r.probe().built instanceof Lbfgs);
         assertEquals(400, r.probe().built.maxIterations());
         assertEquals(Precision.F64, r.probe().engine.precision());
@@ -80,7 +80,7 @@ class OptionsTest {
         Run r = run("--rho", "0.1", "--lambda", "3e-3", "--beta", "5", "--decoder", "linear", "--optimizer", "gd",
                 "--iterations", "7", "--learning-rate", "0.5", "--threads", "3", "--precision", "f32", "--chunk", "64");
         assertEquals(0, r.exit(), r.err());
-        assertEquals(new SparseAutoencoder(7, 5, 0.1, 3e-3, 5, Decoder.LINEAR), r.probe().config);
+        assertEquals(new SparseAutoencoder(7, 5, 0.1, 3e-3, 5, OutputLayer.LINEAR), r.probe().config);
         assertTrue(r.probe().built instanceof GradientDescent);
         assertEquals(7, r.probe().built.maxIterations());
         assertEquals(3, r.probe().engine.threadsOr(8));

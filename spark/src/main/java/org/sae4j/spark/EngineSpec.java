@@ -1,7 +1,7 @@
 package org.sae4j.spark;
 
 import java.io.Serializable;
-import org.sae4j.autoencoder.Decoder;
+import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.backend.MatrixBackends;
@@ -12,18 +12,18 @@ import org.sae4j.data.Precision;
  * evaluation settings, with the backend by the name the driver resolved (never {@code auto}, so that
  * no executor measures on its own and picks another).
  */
-record EngineSpec(int visible, int hidden, double rho, double lambda, double beta, Decoder decoder, String backend,
+record EngineSpec(int visible, int hidden, double rho, double lambda, double beta, OutputLayer outputLayer, String backend,
                   Precision precision, int chunkSize, int threads, long activationCacheBytes, Passes passes)
         implements Serializable {
 
     static EngineSpec of(SparseAutoencoder config, EvaluationSettings settings, int executorThreads, Passes passes) {
         return new EngineSpec(config.visible(), config.hidden(), config.rho(), config.lambda(), config.beta(),
-                config.decoder(), settings.backend().name(), settings.precision(), settings.chunkSize(), executorThreads,
+                config.outputLayer(), settings.backend().name(), settings.precision(), settings.chunkSize(), executorThreads,
                 settings.activationCacheBytes(), passes);
     }
 
     SparseAutoencoder config() {
-        return new SparseAutoencoder(visible, hidden, rho, lambda, beta, decoder);
+        return new SparseAutoencoder(visible, hidden, rho, lambda, beta, outputLayer);
     }
 
     /** The settings on this JVM; the backend is looked up by name. */

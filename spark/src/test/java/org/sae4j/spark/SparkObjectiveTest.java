@@ -106,7 +106,7 @@ class SparkObjectiveTest {
     @ParameterizedTest
     @EnumSource(Passes.class)
     void theLinearDecoderAgreesWithTheEngineToo(Passes passes) {
-        SparseAutoencoder linear = CONFIG.withDecoder(org.sae4j.autoencoder.Decoder.LINEAR);
+        SparseAutoencoder linear = CONFIG.withOutputLayer(org.sae4j.autoencoder.OutputLayer.LINEAR);
         Dataset data = randomData(20, 700, 14);
         double[] theta = theta(linear, 15);
         assertAgreesWithEngine(linear, data, theta, evaluateOn("local[2]", linear, data, Precision.F64, theta, passes));
