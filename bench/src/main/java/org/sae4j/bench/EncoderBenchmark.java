@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sae4j.autoencoder.Encoder;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
@@ -69,7 +69,7 @@ public class EncoderBenchmark {
         v = s.visible;
         h = s.hidden;
         Precision p = Precision.parse(precision);
-        SparseAutoencoder config = new SparseAutoencoder(v, h, 0.1, 3e-3, 3);
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(v, h, 0.1, 3e-3, 3);
         double[] theta = config.initialParameters(1);
         blas = Backends.byName(backend);
         encoder = new Encoder(config, theta, blas, p, batch);

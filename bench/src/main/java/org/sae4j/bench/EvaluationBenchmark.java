@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
@@ -76,7 +76,7 @@ public class EvaluationBenchmark {
     public void setUp() throws IOException {
         Shape s = Shape.valueOf(shape);
         int m = samples > 0 ? samples : s.samples;
-        SparseAutoencoder config = new SparseAutoencoder(s.visible, s.hidden, 0.1, 3e-3, 3);
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(s.visible, s.hidden, 0.1, 3e-3, 3);
         EvaluationSettings settings = EvaluationSettings.of(Backends.byName(backend), Precision.F64)
                 .withThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
                 .withChunkSize(chunk)

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
@@ -63,7 +63,7 @@ public class LbfgsBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Shape s = Shape.valueOf(shape);
-        SparseAutoencoder config = new SparseAutoencoder(s.visible, s.hidden, 0.1, 3e-3, 3);
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(s.visible, s.hidden, 0.1, 3e-3, 3);
         int n = config.parameterCount();
         runtime = ParallelRuntime.create(threads);
         cheap = illConditionedQuadratic(n);

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.DeadLeaves;
 import org.sae4j.data.ImageStack;
@@ -103,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
         Provenance provenance = new Provenance("demo: " + images + " dead-leaves images of " + imageSize + "x" + imageSize
                 + ", seed " + seed, optimizer.toString(), engine.chunkFor(samples, PATCH * PATCH, HIDDEN),
                 engine.backendChoice());
-        TrainingJob.Plan plan = new TrainingJob.Plan(SparseAutoencoder.ufldl(PATCH * PATCH, HIDDEN),
+        TrainingJob.Plan plan = new TrainingJob.Plan(SparseAutoencoderConfig.ufldl(PATCH * PATCH, HIDDEN),
                 patches.toPrecision(settings.precision()), settings, optimizer, iterations, seed, provenance);
         TrainingJob.Outputs outputs = new TrainingJob.Outputs(out.resolve("model.sae"), out.resolve("cost.png"),
                 out.resolve("features.png"), PATCH, PATCH, null);

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
@@ -73,7 +73,7 @@ final class EvalCommand implements Callable<Integer> {
         Dataset x = scale == null ? read : read.scaled(scale);
         ThetaFile.Theta t = ThetaFile.read(theta, x.features(), hidden, npy);
         double[] parameters = t.values();
-        SparseAutoencoder config = sparsity.config(x.features(), t.hidden());
+        SparseAutoencoderConfig config = sparsity.config(x.features(), t.hidden());
         EvaluationSettings settings = engine.settings(config.visible(), config.hidden(), x.samples());
         double[] gradient = new double[parameters.length];
         double cost;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.NpyWriter;
 import org.sae4j.model.MatrixView;
 import org.sae4j.model.ModelFile;
@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, CommandFailure {
         TrainedModel m = ModelFile.read(model).model();
-        SparseAutoencoder c = m.config();
+        SparseAutoencoderConfig c = m.config();
         Files.createDirectories(dir);
         // all or nothing: a file that cannot be written is found before any is
         for (String name : FILES) {

@@ -3,7 +3,7 @@ package org.sae4j.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.image.FeatureImage;
 import org.sae4j.image.Png;
 import org.sae4j.model.ModelFile;
@@ -42,7 +42,7 @@ final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainedModel m = ModelFile.read(model).model();
-        SparseAutoencoder c = m.config();
+        SparseAutoencoderConfig c = m.config();
         int v = c.visible();
         int w;
         int h;

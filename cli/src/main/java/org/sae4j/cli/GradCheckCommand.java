@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
@@ -82,7 +82,7 @@ final class GradCheckCommand implements Callable<Integer> {
         }
         engine.check();
         Dataset data = npy != null ? NpyReader.openSamples(npy) : randomData();
-        SparseAutoencoder config = sparsity.config(data.features(), hidden);
+        SparseAutoencoderConfig config = sparsity.config(data.features(), hidden);
         EvaluationSettings settings = engine.settings(config.visible(), config.hidden(), data.samples());
         double limit = tolerance != null ? tolerance
                 : settings.precision() == Precision.F64 ? F64_TOLERANCE : F32_TOLERANCE;
@@ -133,7 +133,7 @@ final class GradCheckCommand implements Callable<Integer> {
     }
 
     /** The UFLDL initialisation, with small non-zero biases so that their gradient is checked too. */
-    private double[] parameters(SparseAutoencoder config) {
+    private double[] parameters(SparseAutoencoderConfig config) {
         double[] theta = config.initialParameters(seed);
         SplittableRandom random = new SplittableRandom(~seed);
         for (int i = config.b1Offset(); i < theta.length; i++) {

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.IdxReader;
 import org.sae4j.data.Labels;
@@ -129,7 +129,7 @@ final class SelfTaughtCommand implements Callable<Integer> {
                         + " %d for training and %d for testing%n", idx, images.samples(), unlabelled, unlabelledIdx.length,
                 labelledIdx.length, seed, trainSet.samples().samples(), testSet.samples().samples());
 
-        SparseAutoencoder config = new SparseAutoencoder(images.features(), hidden, rho, lambda, beta);
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(images.features(), hidden, rho, lambda, beta);
         EvaluationSettings settings = engine.settings(config.visible(), config.hidden(), unlabelledIdx.length);
         Dataset unlabelledData = prepare(all.subset(unlabelledIdx).samples(), settings);
         Optimizer aeOptimizer = Lbfgs.builder().maxIterations(iterations).build();

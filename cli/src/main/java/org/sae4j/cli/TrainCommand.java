@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.OutputLayer;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.CsvReader;
 import org.sae4j.data.DataFileException;
 import org.sae4j.data.Dataset;
@@ -135,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
 
         Dataset data = source.isImages() ? patchesFromImages(env.err()) : samplesFromFile(header, env.err());
         data = preprocess(data, env.err());
-        SparseAutoencoder config = sparsity.config(data.features(), hidden);
+        SparseAutoencoderConfig config = sparsity.config(data.features(), hidden);
         EvaluationSettings settings = engine.settings(config.visible(), config.hidden(), data.samples());
         int side = patch != null ? patch : squareSide(data.features());
         Checks.require(spec, features == null || side > 0, "--features needs square inputs (p x p values per sample),"

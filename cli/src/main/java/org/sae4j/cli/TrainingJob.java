@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Dataset;
 import org.sae4j.image.CostPlot;
 import org.sae4j.image.FeatureImage;
@@ -43,7 +43,7 @@ final class TrainingJob {
      * @param maxIterations the optimiser's iteration budget, for the progress line's ETA
      * @param provenance    how the data, the optimiser and the backend were chosen; stored in the model
      */
-    record Plan(SparseAutoencoder config, Dataset data, EvaluationSettings settings, Optimizer optimizer,
+    record Plan(SparseAutoencoderConfig config, Dataset data, EvaluationSettings settings, Optimizer optimizer,
                 int maxIterations, long seed, Provenance provenance) {
     }
 
@@ -113,7 +113,7 @@ final class TrainingJob {
 
     private static TrainingResult train(Plan plan, Checkpoints checkpoints, Environment env, Cancellation cancellation,
                                         int progressEvery) throws CommandFailure {
-        SparseAutoencoder c = plan.config();
+        SparseAutoencoderConfig c = plan.config();
         EvaluationSettings s = plan.settings();
         env.err().printf(Locale.ROOT, "training %d -> %d on %d samples: rho %s, lambda %s, beta %s, %s decoder; %s;"
                         + " backend %s, %d threads, %s%n", c.visible(), c.hidden(), plan.data().samples(), c.rho(),

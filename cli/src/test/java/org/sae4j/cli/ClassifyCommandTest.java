@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.classify.ClassifierFile;
 import org.sae4j.classify.StoredClassifier;
 import org.sae4j.data.Dataset;
@@ -69,7 +69,7 @@ class ClassifyCommandTest {
         testY = dir.resolve("ty.npy");
         NpyWriter.writeI32(testY, test.labels());
         model = dir.resolve("m.sae");
-        ModelFile.write(model, new StoredModel(new TrainedModel(new SparseAutoencoder(V, 5, 0.1, 1e-4, 3),
+        ModelFile.write(model, new StoredModel(new TrainedModel(new SparseAutoencoderConfig(V, 5, 0.1, 1e-4, 3),
                 TestData.distinctTheta(V, 5, 3)), Precision.F64, new ModelMetadata("test", 0, 1, Double.NaN, 0,
                 "java", 1, 0, Instant.EPOCH, Map.of())));
     }
@@ -172,7 +172,7 @@ class ClassifyCommandTest {
         assertEquals(0, Cli.run("classify", "--npy", x.toString(), "--labels", y.toString(), "--model",
                 model.toString(), "--save", saved.toString(), "--backend", "java").exitCode());
         Path other = dir.resolve("other.sae");
-        ModelFile.write(other, new StoredModel(new TrainedModel(new SparseAutoencoder(V, 5, 0.1, 1e-4, 3),
+        ModelFile.write(other, new StoredModel(new TrainedModel(new SparseAutoencoderConfig(V, 5, 0.1, 1e-4, 3),
                 TestData.distinctTheta(V, 5, 4)), Precision.F64, new ModelMetadata("test", 0, 1, Double.NaN, 0,
                 "java", 1, 0, Instant.EPOCH, Map.of())));
         Path out = dir.resolve("pred.npy");

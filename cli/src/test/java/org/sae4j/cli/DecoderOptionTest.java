@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.OutputLayer;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
@@ -44,7 +44,7 @@ class DecoderOptionTest {
         assertTrue(train.err().contains("linear decoder"), train.err());
         assertEquals(OutputLayer.LINEAR, ModelFile.read(dir.resolve("o").resolve("model.sae")).model().config().outputLayer());
 
-        SparseAutoencoder linear = new SparseAutoencoder(9, 4, 0.01, 1e-4, 3, OutputLayer.LINEAR);
+        SparseAutoencoderConfig linear = new SparseAutoencoderConfig(9, 4, 0.01, 1e-4, 3, OutputLayer.LINEAR);
         double[] theta = linear.initialParameters(2);
         Path thetaFile = dir.resolve("theta.npy");
         NpyWriter.writeF64(thetaFile, new int[] {theta.length}, theta);

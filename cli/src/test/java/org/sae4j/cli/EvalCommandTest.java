@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.MatrixBackends;
 import org.sae4j.data.Dataset;
@@ -85,7 +85,7 @@ class EvalCommandTest {
         assertTrue(firstLine.startsWith("J = "), run.out());
         double cost = Double.parseDouble(firstLine.substring(4));
 
-        SparseAutoencoder config = new SparseAutoencoder(V, H, 0.1, 0.003, 2.5);
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(V, H, 0.1, 0.003, 2.5);
         EvaluationSettings settings = EvaluationSettings.of(MatrixBackends.get("java"), Precision.F64)
                 .withThreads(2).withChunkSize(4);
         double[] gradient = new double[theta.length];

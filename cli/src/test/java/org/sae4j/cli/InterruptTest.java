@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.StoredModel;
 import org.sae4j.optim.Termination;
@@ -32,7 +32,7 @@ class InterruptTest {
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void terminatedTrainingSavesTheBestModelSoFar() throws Exception {
         Path out = dir.resolve("out");
-        String classpath = String.join(File.pathSeparator, location(Sae.class), location(SparseAutoencoder.class),
+        String classpath = String.join(File.pathSeparator, location(Sae.class), location(SparseAutoencoderConfig.class),
                 location(EngineOptions.class), location(CommandLine.class));
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(List.of(java.toString(), "-cp", classpath, Main.class.getName(), "demo",

@@ -12,17 +12,17 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyArray;
 import org.sae4j.data.NpyReader;
-import org.sae4j.image.FeatureImage;
-import org.sae4j.autoencoder.SparseAutoencoder;
 import org.sae4j.data.Precision;
+import org.sae4j.image.FeatureImage;
 import org.sae4j.model.MatrixView;
 import org.sae4j.model.ModelFile;
+import org.sae4j.model.ModelMetadata;
 import org.sae4j.model.StoredModel;
 import org.sae4j.model.TrainedModel;
-import org.sae4j.model.ModelMetadata;
 
 /** {@code export}, {@code encode} and {@code features} on a model with known parameters. */
 class ModelCommandsTest {
@@ -39,8 +39,8 @@ class ModelCommandsTest {
     void writeModel() throws Exception {
         theta = TestData.distinctTheta(V, H, 41);
         model = dir.resolve("m.sae");
-        ModelFile.write(model, new StoredModel(new TrainedModel(new SparseAutoencoder(V, H, 0.01, 1e-4, 3), theta),
-                Precision.F64, new ModelMetadata("test", 0, 1, Double.NaN, 0, "java", 1, 0, Instant.EPOCH, Map.of())));
+        ModelFile.write(model, new StoredModel(
+                new TrainedModel(new SparseAutoencoderConfig(V, H, 0.01, 1e-4, 3), theta), Precision.F64, new ModelMetadata("test", 0, 1, Double.NaN, 0, "java", 1, 0, Instant.EPOCH, Map.of())));
     }
 
     private double w1(int k, int j) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.StoredModel;
 import org.sae4j.options.EngineOptions;
@@ -125,7 +125,7 @@ class ResumeAfterKillTest {
 
     /** Runs {@code sae} in a child JVM and SIGKILLs it once it has written a checkpoint and gone on; returns the iteration. */
     private int runAndKill(List<String> args, Path checkpoint) throws Exception {
-        String classpath = String.join(File.pathSeparator, location(Sae.class), location(SparseAutoencoder.class),
+        String classpath = String.join(File.pathSeparator, location(Sae.class), location(SparseAutoencoderConfig.class),
                 location(EngineOptions.class), location(CommandLine.class));
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", classpath, Main.class.getName()));

@@ -16,7 +16,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.MatrixBackends;
 import org.sae4j.data.Dataset;
@@ -103,7 +103,7 @@ class TrainCommandTest {
         Dataset data = TestData.samples(9, 30, 2);
         StoredModel model = train("m", "--npy", TestData.writeNpy(dir.resolve("x.npy"), data).toString(),
                 "--backend", "java");
-        SparseAutoencoder config = new SparseAutoencoder(9, 3, 0.01, 1e-4, 3);
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(9, 3, 0.01, 1e-4, 3);
         EvaluationSettings settings = EvaluationSettings.of(MatrixBackends.get("java"), Precision.F64)
                 .withThreads(1);
         try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(config, data, settings)) {

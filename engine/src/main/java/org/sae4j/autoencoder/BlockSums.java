@@ -22,7 +22,7 @@ import org.sae4j.parallel.ParallelRuntime;
 public final class BlockSums {
     /** The fewest θ entries worth a slice of their own in the ordered commit. */
     private static final int MIN_SLICE = 4096;
-    private final SparseAutoencoder config;
+    private final SparseAutoencoderConfig config;
     private final int samples;
     private final Dataset data;
     private final ChunkKernel kernel;
@@ -54,7 +54,8 @@ public final class BlockSums {
      * @param runtime  the threads the chunks run on; its owner closes it
      * @throws IllegalArgumentException if the block does not have {@code visible} features
      */
-    public BlockSums(SparseAutoencoder config, Dataset block, EvaluationSettings settings, ParallelRuntime runtime) {
+    public BlockSums(SparseAutoencoderConfig config, Dataset block, EvaluationSettings settings,
+                     ParallelRuntime runtime) {
         this(config, block, settings, runtime, false);
     }
 
@@ -62,8 +63,8 @@ public final class BlockSums {
      * @param onePass whether the block is evaluated in one pass ({@link #addOnePassSums}) rather than two;
      *                such a block keeps no activation cache, and its workspaces hold an h×v sum more
      */
-    public BlockSums(SparseAutoencoder config, Dataset block, EvaluationSettings settings, ParallelRuntime runtime,
-                     boolean onePass) {
+    public BlockSums(SparseAutoencoderConfig config, Dataset block, EvaluationSettings settings,
+                     ParallelRuntime runtime, boolean onePass) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(block, "block");
@@ -103,7 +104,7 @@ public final class BlockSums {
      * Whether the two-pass form keeps the hidden activations of {@code samples} samples between its passes:
      * when they fit in one array and in the settings' cache budget.
      */
-    public static boolean cachesActivations(SparseAutoencoder config, int samples, EvaluationSettings settings) {
+    public static boolean cachesActivations(SparseAutoencoderConfig config, int samples, EvaluationSettings settings) {
         long elements = (long) config.hidden() * samples;
         int elementBytes = settings.precision() == Precision.F64 ? 8 : 4;
         return elements <= Integer.MAX_VALUE - 8 && elements * elementBytes <= settings.activationCacheBytes();
@@ -224,7 +225,7 @@ public final class BlockSums {
      * Adds the sparsity term's share to one-pass gradient sums of the whole set:
      * ∇W1 += diag(s)·Σ f′(z2) xᵀ and ∇b1 += s ∘ Σ f′(z2).
      */
-    public static void addSparsityTerm(SparseAutoencoder config, double[] gradient, double[] sparsity,
+    public static void addSparsityTerm(SparseAutoencoderConfig config, double[] gradient, double[] sparsity,
                                        double[] fPrimeX, double[] fPrimeSums) {
         int h = config.hidden();
         int w1 = config.w1Offset();

@@ -13,7 +13,7 @@ import org.sae4j.parallel.Chunks;
  * chunk order) by {@link #addChunkGradient}.
  */
 abstract class ChunkKernel {
-    final SparseAutoencoder config;
+    final SparseAutoencoderConfig config;
     final MatrixBackend backend;
     final int v;
     final int h;
@@ -24,7 +24,7 @@ abstract class ChunkKernel {
     /** Whether the workspaces hold the one-pass form's extra sums. */
     final boolean onePass;
 
-    ChunkKernel(SparseAutoencoder config, MatrixBackend backend, Chunks plan, boolean cached, boolean onePass) {
+    ChunkKernel(SparseAutoencoderConfig config, MatrixBackend backend, Chunks plan, boolean cached, boolean onePass) {
         if (cached && onePass) {
             throw new IllegalArgumentException("the one-pass form keeps no activation cache");
         }

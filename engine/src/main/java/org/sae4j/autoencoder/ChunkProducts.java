@@ -18,7 +18,7 @@ public final class ChunkProducts {
     }
 
     /** The same for {@code config} at the smallest default chunk, the chunk of most sets below 131 072 samples. */
-    public static GemmWorkload workload(SparseAutoencoder config, Precision precision) {
+    public static GemmWorkload workload(SparseAutoencoderConfig config, Precision precision) {
         return workload(config.visible(), config.hidden(), EvaluationSettings.SMALLEST_DEFAULT_CHUNK, precision);
     }
 }

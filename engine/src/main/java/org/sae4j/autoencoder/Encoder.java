@@ -46,7 +46,7 @@ public final class Encoder {
      * @param chunkSize the most samples per product in a batch, as in training, so batches are computed
      *                  alike; {@link EvaluationSettings#AUTO_CHUNK} for the batch's default, as training
      */
-    public Encoder(SparseAutoencoder config, double[] theta, MatrixBackend backend, Precision precision,
+    public Encoder(SparseAutoencoderConfig config, double[] theta, MatrixBackend backend, Precision precision,
                    int chunkSize) {
         config.requireParameters(theta, "theta");
         this.backend = Objects.requireNonNull(backend, "backend");

@@ -89,7 +89,7 @@ public record EvaluationSettings(MatrixBackend backend, int threads, int chunkSi
      * All available processors, chunks from the data's shape, {@code precision}, and the automatic
      * backend resolved now for this model's products in that precision.
      */
-    public static EvaluationSettings defaults(SparseAutoencoder config, Precision precision) {
+    public static EvaluationSettings defaults(SparseAutoencoderConfig config, Precision precision) {
         return of(MatrixBackends.get(MatrixBackends.AUTO, ChunkProducts.workload(config, precision)), precision);
     }
 

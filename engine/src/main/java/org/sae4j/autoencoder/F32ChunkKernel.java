@@ -53,7 +53,7 @@ final class F32ChunkKernel extends ChunkKernel {
     }
 
     /** @param data the samples, in float ({@code data.precision()} is f32) */
-    F32ChunkKernel(SparseAutoencoder config, MatrixBackend backend, Dataset data, Chunks chunks, int workers,
+    F32ChunkKernel(SparseAutoencoderConfig config, MatrixBackend backend, Dataset data, Chunks chunks, int workers,
                    boolean cached, boolean onePass) {
         super(config, backend, chunks, cached, onePass);
         this.activationCache = cached ? new float[h * chunks.samples()] : null;

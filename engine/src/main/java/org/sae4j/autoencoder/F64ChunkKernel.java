@@ -54,7 +54,7 @@ final class F64ChunkKernel extends ChunkKernel {
     }
 
     /** @param data the samples, in double ({@code data.precision()} is f32) */
-    F64ChunkKernel(SparseAutoencoder config, MatrixBackend backend, Dataset data, Chunks chunks, int workers,
+    F64ChunkKernel(SparseAutoencoderConfig config, MatrixBackend backend, Dataset data, Chunks chunks, int workers,
                    boolean cached, boolean onePass) {
         super(config, backend, chunks, cached, onePass);
         this.activationCache = cached ? new double[h * chunks.samples()] : null;

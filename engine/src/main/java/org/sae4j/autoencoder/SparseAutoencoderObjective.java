@@ -35,7 +35,7 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
     /** Clamp for ρ̂; see the class documentation. */
     public static final double RHO_HAT_EPSILON = 1e-12;
 
-    private final SparseAutoencoder config;
+    private final SparseAutoencoderConfig config;
     private final EvaluationSettings settings;
     private final int samples;
     private final ParallelRuntime runtime;
@@ -52,7 +52,7 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
      * @param settings backend, threads, chunk size, precision
      * @throws IllegalArgumentException if the data does not have {@code visible} features
      */
-    public SparseAutoencoderObjective(SparseAutoencoder config, Dataset data, EvaluationSettings settings) {
+    public SparseAutoencoderObjective(SparseAutoencoderConfig config, Dataset data, EvaluationSettings settings) {
         this(config, data, settings, ParallelRuntime.create(settings.threads()), true);
     }
 
@@ -60,12 +60,12 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
      * An objective that runs on {@code runtime}'s threads (as many workers as it has), which its owner
      * closes: a training run shares one runtime between the objective and the optimiser.
      */
-    public SparseAutoencoderObjective(SparseAutoencoder config, Dataset data, EvaluationSettings settings,
+    public SparseAutoencoderObjective(SparseAutoencoderConfig config, Dataset data, EvaluationSettings settings,
                                       ParallelRuntime runtime) {
         this(config, data, settings, runtime, false);
     }
 
-    private SparseAutoencoderObjective(SparseAutoencoder config, Dataset data, EvaluationSettings settings,
+    private SparseAutoencoderObjective(SparseAutoencoderConfig config, Dataset data, EvaluationSettings settings,
                                        ParallelRuntime runtime, boolean ownsRuntime) {
         this.runtime = runtime;
         this.ownsRuntime = ownsRuntime;
@@ -78,7 +78,7 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
         this.activationSums = new double[config.hidden()];
     }
 
-    public SparseAutoencoder config() {
+    public SparseAutoencoderConfig config() {
         return config;
     }
 
@@ -131,7 +131,7 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
      * @param divergence   Σ_j KL(ρ ‖ ρ̂_j) ({@link SparsityPenalty#divergence()})
      * @return J
      */
-    public static double finish(SparseAutoencoder config, double[] theta, double[] gradient, double squaredError,
+    public static double finish(SparseAutoencoderConfig config, double[] theta, double[] gradient, double squaredError,
                                 double divergence, long samples) {
         int weights = config.b1Offset();
         double lambda = config.lambda();

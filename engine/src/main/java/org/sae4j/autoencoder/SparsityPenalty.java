@@ -9,12 +9,12 @@ import java.util.Arrays;
  * before both, so a saturated unit gives a large but finite cost. Its arrays are reused by every update.
  */
 public final class SparsityPenalty {
-    private final SparseAutoencoder config;
+    private final SparseAutoencoderConfig config;
     private final double[] meanActivation;
     private final double[] sparsity;
     private double divergence;
 
-    public SparsityPenalty(SparseAutoencoder config) {
+    public SparsityPenalty(SparseAutoencoderConfig config) {
         this.config = config;
         this.meanActivation = new double[config.hidden()];
         this.sparsity = new double[config.hidden()];

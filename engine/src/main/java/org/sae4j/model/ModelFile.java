@@ -3,7 +3,7 @@ package org.sae4j.model;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.sae4j.autoencoder.OutputLayer;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Precision;
 import org.sae4j.io.AtomicFiles;
 import org.sae4j.io.BinaryFile;
@@ -45,7 +45,7 @@ public final class ModelFile {
      */
     public static void write(Path file, StoredModel model) throws IOException {
         byte[] metadata = MetadataCodec.encode(model.metadata());
-        SparseAutoencoder config = model.model().config();
+        SparseAutoencoderConfig config = model.model().config();
         double[] theta = model.model().theta();
         BinaryFile.write(file, FORMAT, VERSION, data -> {
             data.writeInt(config.visible());
@@ -103,7 +103,7 @@ public final class ModelFile {
             Precision precision = precision(in, precisionCode);
             ModelMetadata meta = MetadataCodec.decode(file, metadata, headerSize + 8 * thetaLength);
             try {
-                return new StoredModel(new TrainedModel(new SparseAutoencoder(visible, hidden, rho, lambda, beta,
+                return new StoredModel(new TrainedModel(new SparseAutoencoderConfig(visible, hidden, rho, lambda, beta,
                         outputLayer), theta), precision, meta);
             } catch (IllegalArgumentException e) {
                 throw in.fail("invalid model: " + e.getMessage());
@@ -128,7 +128,7 @@ public final class ModelFile {
         if (hidden < 1) {
             throw in.fail("hidden units (offset 16) must be >= 1, got " + hidden);
         }
-        long expected = SparseAutoencoder.parameterCount(visible, hidden);
+        long expected = SparseAutoencoderConfig.parameterCount(visible, hidden);
         if (thetaLength != expected) {
             throw in.fail("theta length (offset 48) must be 2hv + h + v = " + expected + " for v = " + visible
                     + ", h = " + hidden + ", got " + thetaLength);

@@ -3,7 +3,7 @@ package org.sae4j.model;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.DataFileException;
 import org.sae4j.data.NpyArray;
 import org.sae4j.data.NpyReader;
@@ -40,12 +40,12 @@ public final class ThetaFile {
                     + Arrays.toString(a.shape()));
         }
         double[] theta = a.values();
-        int h = hidden != null ? hidden : SparseAutoencoder.hiddenForParameterCount(visible, theta.length);
+        int h = hidden != null ? hidden : SparseAutoencoderConfig.hiddenForParameterCount(visible, theta.length);
         if (h < 0) {
             throw new DataFileException(file + ": length " + theta.length + " is not 2hv + h + v for any h with v = "
                     + visible + " (from " + data + ")");
         }
-        long expected = SparseAutoencoder.parameterCount(visible, h);
+        long expected = SparseAutoencoderConfig.parameterCount(visible, h);
         if (theta.length != expected) {
             throw new DataFileException(file + ": " + theta.length + " values, but v = " + visible + " (from " + data
                     + ") and h = " + h + " need 2hv + h + v = " + expected);

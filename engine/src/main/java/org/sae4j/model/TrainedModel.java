@@ -6,21 +6,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 import org.sae4j.autoencoder.Encoder;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 
 /**
  * A trained sparse autoencoder: its configuration and parameters θ = [W1(:); W2(:); b1; b2] (UFLDL
  * layout, column-major), with views of the weights and an {@link Encoder} for new data.
  */
 public final class TrainedModel {
-    private final SparseAutoencoder config;
+    private final SparseAutoencoderConfig config;
     private final double[] theta;
 
     /**
      * @param theta parameters in the UFLDL layout, all finite; copied
      * @throws IllegalArgumentException if θ has the wrong length or a non-finite value
      */
-    public TrainedModel(SparseAutoencoder config, double[] theta) {
+    public TrainedModel(SparseAutoencoderConfig config, double[] theta) {
         this.config = Objects.requireNonNull(config, "config");
         config.requireParameters(theta, "theta");
         for (int i = 0; i < theta.length; i++) {
@@ -32,7 +32,7 @@ public final class TrainedModel {
         this.theta = theta.clone();
     }
 
-    public SparseAutoencoder config() {
+    public SparseAutoencoderConfig config() {
         return config;
     }
 

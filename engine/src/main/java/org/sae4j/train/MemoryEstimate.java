@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sae4j.autoencoder.BlockSums;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
 import org.sae4j.parallel.Chunks;
@@ -32,7 +32,7 @@ public final class MemoryEstimate {
      * @param lbfgsHistory L-BFGS pairs kept, or 0 for gradient descent
      * @param checkpoints  whether the optimiser's state is copied for checkpoints
      */
-    public static MemoryEstimate of(SparseAutoencoder config, Dataset data, EvaluationSettings settings,
+    public static MemoryEstimate of(SparseAutoencoderConfig config, Dataset data, EvaluationSettings settings,
                                     int lbfgsHistory, boolean checkpoints) {
         long v = config.visible();
         long h = config.hidden();

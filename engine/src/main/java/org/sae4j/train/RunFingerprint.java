@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
 import org.sae4j.data.SampleReader;
@@ -26,7 +26,7 @@ public final class RunFingerprint {
     private RunFingerprint() {
     }
 
-    public static Map<String, String> of(SparseAutoencoder config, Dataset data, EvaluationSettings settings,
+    public static Map<String, String> of(SparseAutoencoderConfig config, Dataset data, EvaluationSettings settings,
                                          Optimizer optimizer) {
         return of(config, data.samples(), contentHash(data), settings, optimizer);
     }
@@ -36,7 +36,7 @@ public final class RunFingerprint {
      *
      * @param dataHash a hash of the data's values as the run holds them, in hexadecimal
      */
-    public static Map<String, String> of(SparseAutoencoder config, long samples, String dataHash,
+    public static Map<String, String> of(SparseAutoencoderConfig config, long samples, String dataHash,
                                          EvaluationSettings settings, Optimizer optimizer) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("visible", Integer.toString(config.visible()));

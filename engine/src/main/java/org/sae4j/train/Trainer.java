@@ -2,7 +2,7 @@ package org.sae4j.train;
 
 import java.util.Objects;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
@@ -27,10 +27,10 @@ import org.sae4j.parallel.ParallelRuntime;
  * thread count. A trainer is immutable and may train on several sets.
  */
 public final class Trainer {
-    private final SparseAutoencoder config;
+    private final SparseAutoencoderConfig config;
     private final TrainingSpec spec;
 
-    private Trainer(SparseAutoencoder config, TrainingSpec spec) {
+    private Trainer(SparseAutoencoderConfig config, TrainingSpec spec) {
         this.config = Objects.requireNonNull(config, "config");
         this.spec = Objects.requireNonNull(spec, "spec");
         if (spec.initialParameters() != null) {
@@ -40,13 +40,13 @@ public final class Trainer {
 
     /**
      * A trainer of {@code config} as {@code spec} says; where it gives no settings,
-     * {@link EvaluationSettings#defaults(SparseAutoencoder, Precision)} in f64.
+     * {@link EvaluationSettings#defaults(SparseAutoencoderConfig, Precision)} in f64.
      */
-    public static Trainer of(SparseAutoencoder config, TrainingSpec spec) {
+    public static Trainer of(SparseAutoencoderConfig config, TrainingSpec spec) {
         return new Trainer(config, spec);
     }
 
-    public SparseAutoencoder config() {
+    public SparseAutoencoderConfig config() {
         return config;
     }
 

@@ -16,7 +16,7 @@ class ChunkProductsTest {
 
     @Test
     void aChunkRunsFiveProductsOf2hvnFlops() {
-        GemmWorkload w = ChunkProducts.workload(new SparseAutoencoder(64, 25, 0.01, 1e-4, 3), Precision.F64);
+        GemmWorkload w = ChunkProducts.workload(new SparseAutoencoderConfig(64, 25, 0.01, 1e-4, 3), Precision.F64);
         assertEquals(5, w.products().size());
         assertEquals(5 * 2.0 * 64 * 25 * EvaluationSettings.SMALLEST_DEFAULT_CHUNK, w.flops(), 1e-6);
     }

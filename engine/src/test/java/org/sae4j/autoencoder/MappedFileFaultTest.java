@@ -75,7 +75,7 @@ class MappedFileFaultTest {
     @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {1, 2})
     void aFileCutShortDuringAnEvaluationEndsItWithTheFileNamed(int threads, @TempDir Path dir) throws IOException {
-        SparseAutoencoder c = new SparseAutoencoder(64, 8, 0.1, 1e-3, 3);
+        SparseAutoencoderConfig c = new SparseAutoencoderConfig(64, 8, 0.1, 1e-3, 3);
         int m = 8192;
         Path file = dir.resolve("x.npy");
         NpyWriter.writeSamples(file, Dataset.ofFloats(64, m, new float[64 * m]), ValueType.F32);

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.data.Dataset;
@@ -48,7 +48,7 @@ public abstract class ObjectiveSuite {
     @ParameterizedTest
     @EnumSource(Precision.class)
     void theEncoderComputesTheHiddenActivationsOfTraining(Precision precision) {
-        SparseAutoencoder config = new SparseAutoencoder(20, 7, 0.1, 1e-3, 3);
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(20, 7, 0.1, 1e-3, 3);
         int m = 45;
         int chunk = 16;
         Dataset x = randomData(config.visible(), m, 71).toPrecision(precision);
@@ -107,7 +107,7 @@ public abstract class ObjectiveSuite {
 
     @Test
     void theEncoderRefusesMismatchedSizesAndPrecisions() {
-        SparseAutoencoder config = new SparseAutoencoder(6, 3, 0.1, 1e-3, 3);
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(6, 3, 0.1, 1e-3, 3);
         Encoder encoder = new Encoder(config, theta(config, 1), backend(), Precision.F64, 8);
         IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
                 () -> encoder.encode(new double[5], new double[3]));
@@ -128,7 +128,7 @@ public abstract class ObjectiveSuite {
         org.junit.jupiter.api.Assumptions.assumeTrue(threads instanceof com.sun.management.ThreadMXBean,
                 "needs HotSpot's per-thread allocation counter");
         com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) threads;
-        SparseAutoencoder config = new SparseAutoencoder(64, 25, 0.1, 1e-3, 3);
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(64, 25, 0.1, 1e-3, 3);
         Dataset batch = randomData(64, 100, 3);
         for (Precision precision : Precision.values()) {
             Encoder encoder = new Encoder(config, theta(config, 2), backend(), precision, 512);
@@ -168,8 +168,8 @@ public abstract class ObjectiveSuite {
             this(v, h, m, rho, lambda, beta, chunk, OutputLayer.SIGMOID);
         }
 
-        SparseAutoencoder config() {
-            return new SparseAutoencoder(v, h, rho, lambda, beta, outputLayer);
+        SparseAutoencoderConfig config() {
+            return new SparseAutoencoderConfig(v, h, rho, lambda, beta, outputLayer);
         }
 
         @Override
@@ -202,7 +202,7 @@ public abstract class ObjectiveSuite {
     }
 
     /** θ from the UFLDL initialisation plus small random biases, so the bias gradients are exercised. */
-    static double[] theta(SparseAutoencoder c, long seed) {
+    static double[] theta(SparseAutoencoderConfig c, long seed) {
         double[] theta = c.initialParameters(seed);
         SplittableRandom rnd = new SplittableRandom(seed + 1);
         for (int i = c.b1Offset(); i < theta.length; i++) {
@@ -259,7 +259,7 @@ public abstract class ObjectiveSuite {
         double[] expected = new double[theta.length];
         double cost = ReferenceObjective.evaluate(p.config(), data, theta, expected);
         for (Precision precision : Precision.values()) {
-            SparseAutoencoder c = p.config();
+            SparseAutoencoderConfig c = p.config();
             double[] grad = new double[theta.length];
             double[] activations = new double[c.hidden()];
             double[] fPrimeX = new double[c.hidden() * c.visible()];
@@ -285,7 +285,7 @@ public abstract class ObjectiveSuite {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"20, 9", "64, 100"})
     void bitwiseIdenticalForAnyThreadCountAndCacheSetting(int v, int h) {
-        SparseAutoencoder c = new SparseAutoencoder(v, h, 0.05, 1e-4, 3);
+        SparseAutoencoderConfig c = new SparseAutoencoderConfig(v, h, 0.05, 1e-4, 3);
         Dataset data = randomData(v, 1003, 21);
         double[] theta = theta(c, 4);
         for (Precision precision : Precision.values()) {
@@ -320,7 +320,7 @@ public abstract class ObjectiveSuite {
     @ParameterizedTest
     @EnumSource(Precision.class)
     void everyKindOfStoreGivesTheSameBits(Precision precision, @TempDir Path dir) throws IOException {
-        SparseAutoencoder c = new SparseAutoencoder(20, 9, 0.05, 1e-4, 3);
+        SparseAutoencoderConfig c = new SparseAutoencoderConfig(20, 9, 0.05, 1e-4, 3);
         int m = 203;
         SplittableRandom rnd = new SplittableRandom(31);
         byte[] pixels = new byte[c.visible() * m];
@@ -362,8 +362,8 @@ public abstract class ObjectiveSuite {
     }
 
     /** J, ∇J (two passes) or the one-pass sums, as one array. */
-    private double[] storeSums(SparseAutoencoder c, Dataset data, double[] theta, Precision precision, int threads,
-                               boolean onePass) {
+    private double[] storeSums(SparseAutoencoderConfig c, Dataset data, double[] theta, Precision precision,
+                               int threads, boolean onePass) {
         EvaluationSettings s = settings(threads, 16, precision);
         if (!onePass) {
             try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(c, data, s)) {
@@ -394,7 +394,7 @@ public abstract class ObjectiveSuite {
     /** The one-pass sums of a model committed in slices: the same bits on 1, 2 and 3 threads. */
     @Test
     void onePassSumsAreBitwiseIdenticalForAnyThreadCount() {
-        SparseAutoencoder c = new SparseAutoencoder(64, 100, 0.05, 1e-4, 3);
+        SparseAutoencoderConfig c = new SparseAutoencoderConfig(64, 100, 0.05, 1e-4, 3);
         Dataset data = randomData(64, 1003, 22);
         double[] theta = theta(c, 5);
         for (Precision precision : Precision.values()) {
@@ -439,7 +439,7 @@ public abstract class ObjectiveSuite {
 
     @Test
     void meanActivationsAreTheHiddenUnitMeans() {
-        SparseAutoencoder c = new SparseAutoencoder(5, 3, 0.1, 0, 3);
+        SparseAutoencoderConfig c = new SparseAutoencoderConfig(5, 3, 0.1, 0, 3);
         Dataset data = randomData(5, 17, 2);
         double[] theta = theta(c, 6);
         try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(c, data, settings(2, 4, Precision.F64))) {

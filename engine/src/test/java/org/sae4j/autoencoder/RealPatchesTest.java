@@ -19,7 +19,7 @@ class RealPatchesTest {
         Dataset patches = NpyReader.readSamples(SharedData.file("data/ufldl/patches_10000_seed0.npy"));
         assertEquals(64, patches.features());
         assertEquals(10_000, patches.samples());
-        SparseAutoencoder c = SparseAutoencoder.ufldl(64, 25);
+        SparseAutoencoderConfig c = SparseAutoencoderConfig.ufldl(64, 25);
         double[] theta = c.initialParameters(2026);
         Dataset f64 = patches.toPrecision(Precision.F64);
         double[] expected = new double[theta.length];

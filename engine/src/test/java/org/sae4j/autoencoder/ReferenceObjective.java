@@ -11,7 +11,7 @@ final class ReferenceObjective {
     private ReferenceObjective() {
     }
 
-    static double evaluate(SparseAutoencoder c, Dataset data, double[] theta, double[] grad) {
+    static double evaluate(SparseAutoencoderConfig c, Dataset data, double[] theta, double[] grad) {
         int v = c.visible();
         int h = c.hidden();
         int m = data.samples();

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.sae4j.autoencoder.Encoder;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
 import org.sae4j.data.Precision;
@@ -31,7 +31,7 @@ class ReadmeExampleTest {
 
         // example: start
         Dataset data = NpyReader.readSamples(patchesFile);           // (m, v) array, one sample per row
-        SparseAutoencoder config = new SparseAutoencoder(64, 25, 0.01, 1e-4, 3); // v, h, rho, lambda, beta
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(64, 25, 0.01, 1e-4, 3); // v, h, rho, lambda, beta
         TrainingSpec spec = TrainingSpec.defaults()
                 .withSettings(EvaluationSettings.defaults().withThreads(2)) // auto backend, f64
                 .withOptimizer(Lbfgs.builder().maxIterations(400).build())

@@ -22,7 +22,7 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.autoencoder.OutputLayer;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Precision;
 
 class ModelFileTest {
@@ -214,7 +214,7 @@ class ModelFileTest {
 
     @Test
     void theLinearDecoderRoundTripsAndAnUnknownDecoderIsRefused() throws IOException {
-        SparseAutoencoder linear = new SparseAutoencoder(V, H, 0.01, 1e-4, 3, OutputLayer.LINEAR);
+        SparseAutoencoderConfig linear = new SparseAutoencoderConfig(V, H, 0.01, 1e-4, 3, OutputLayer.LINEAR);
         Path file = dir.resolve("linear.sae");
         ModelFile.write(file, new StoredModel(new TrainedModel(linear, specialTheta()), Precision.F64,
                 new ModelMetadata("converged", 1, 2, 0.5, 0.1, "java", 1, 0, Instant.ofEpochSecond(0), Map.of())));
@@ -318,7 +318,8 @@ class ModelFileTest {
     /** Writes a model from its parts, as the tests build them. */
     private static void write(Path file, int v, int h, double rho, double lambda, double beta, String precision,
                               double[] theta, ModelMetadata meta) throws IOException {
-        ModelFile.write(file, new StoredModel(new TrainedModel(new SparseAutoencoder(v, h, rho, lambda, beta), theta),
+        ModelFile.write(file, new StoredModel(
+                new TrainedModel(new SparseAutoencoderConfig(v, h, rho, lambda, beta), theta),
                 Precision.parse(precision), meta));
     }
 
@@ -376,7 +377,7 @@ class ModelFileTest {
 
     @Test
     void encoderDigestDependsOnW1AndB1Only() {
-        SparseAutoencoder config = new SparseAutoencoder(4, 3, 0.1, 1e-4, 3);
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(4, 3, 0.1, 1e-4, 3);
         double[] theta = new double[config.parameterCount()];
         for (int i = 0; i < theta.length; i++) {
             theta[i] = 0.01 * (i + 1);

@@ -11,7 +11,7 @@ import java.util.concurrent.RecursiveAction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
@@ -89,7 +89,7 @@ class ParallelRuntimeTest {
     @Test
     void aTrainingRunSharesOneRuntimeAndLeavesNoThreadBehind() {
         Set<Thread> before = engineThreads();
-        SparseAutoencoder config = new SparseAutoencoder(300, 40, 0.1, 1e-3, 3);
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(300, 40, 0.1, 1e-3, 3);
         Set<String> pools = ConcurrentHashMap.newKeySet();
         TrainingResult r = Trainer.of(config, TrainingSpec.defaults()
                 .withSettings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(2).withChunkSize(100))
@@ -114,7 +114,7 @@ class ParallelRuntimeTest {
             try (ParallelRuntime runtime = ParallelRuntime.using(pool)) {
                 assertEquals(2, runtime.threads());
                 runOnEveryThread(runtime, seen);
-                SparseAutoencoder config = new SparseAutoencoder(20, 5, 0.1, 1e-3, 3);
+                SparseAutoencoderConfig config = new SparseAutoencoderConfig(20, 5, 0.1, 1e-3, 3);
                 TrainingResult r = Trainer.of(config, TrainingSpec.defaults()
                         .withRuntime(runtime)
                         .withSettings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withChunkSize(50))

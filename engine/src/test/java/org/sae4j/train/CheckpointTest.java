@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
@@ -31,7 +31,7 @@ import org.sae4j.optim.Optimizer;
 
 /** Checkpoints through the trainer, and the checkpoint file's own checks. */
 class CheckpointTest {
-    private static final SparseAutoencoder CONFIG = new SparseAutoencoder(36, 9, 0.05, 1e-4, 3);
+    private static final SparseAutoencoderConfig CONFIG = new SparseAutoencoderConfig(36, 9, 0.05, 1e-4, 3);
 
     @TempDir
     Path dir;
@@ -129,7 +129,7 @@ class CheckpointTest {
                 .withSettings(settings(Precision.F64, 2))
                 .withOptimizer(opt)
                 .withResume(checkpoint);
-        SparseAutoencoder otherLambda = new SparseAutoencoder(36, 9, 0.05, 2e-4, 3);
+        SparseAutoencoderConfig otherLambda = new SparseAutoencoderConfig(36, 9, 0.05, 2e-4, 3);
         assertMismatch("lambda differs", Trainer.of(otherLambda, resume), data);
         Dataset otherData = Dataset.ofDoubles(36, 700, data.doubles().clone());
         otherData.doubles()[5] += 1e-9;

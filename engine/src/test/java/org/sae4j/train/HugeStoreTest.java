@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyHeaderBytes;
@@ -41,7 +41,7 @@ class HugeStoreTest {
         assertTrue(Runtime.getRuntime().maxMemory() < fileBytes, "the heap (" + Runtime.getRuntime().maxMemory()
                 + " bytes) must be smaller than the file (" + fileBytes + "): run in the huge-store execution");
 
-        SparseAutoencoder c = new SparseAutoencoder(V, 2, 0.1, 3e-3, 3);
+        SparseAutoencoderConfig c = new SparseAutoencoderConfig(V, 2, 0.1, 3e-3, 3);
         Dataset data = NpyReader.mapSamples(file).scaled(SCALE).toPrecision(Precision.F32);
         assertEquals(0, data.heapBytes());
         EvaluationSettings s = new EvaluationSettings(new JavaBackend(), 2, EvaluationSettings.AUTO_CHUNK,

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.OutputLayer;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.ImageStack;
@@ -30,7 +30,8 @@ import org.sae4j.optim.Lbfgs;
  * of the whitened images, gave 13 and 5 edge-like filters of 25: the images are whitened already.)
  */
 class LinearDecoderExperimentTest {
-    private static final SparseAutoencoder CONFIG = new SparseAutoencoder(64, 25, 0.035, 3e-3, 5, OutputLayer.LINEAR);
+    private static final SparseAutoencoderConfig CONFIG =
+            new SparseAutoencoderConfig(64, 25, 0.035, 3e-3, 5, OutputLayer.LINEAR);
 
     @Test
     void whitenedPatchesGiveEdgeLikeFilters() throws IOException {

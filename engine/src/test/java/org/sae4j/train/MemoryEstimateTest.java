@@ -9,17 +9,17 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
 import org.sae4j.data.NpyWriter;
-import org.sae4j.data.ValueType;
 import org.sae4j.data.Precision;
+import org.sae4j.data.ValueType;
 
 class MemoryEstimateTest {
 
-    private static final SparseAutoencoder C = new SparseAutoencoder(784, 1024, 0.1, 3e-3, 3);
+    private static final SparseAutoencoderConfig C = new SparseAutoencoderConfig(784, 1024, 0.1, 3e-3, 3);
     /** 60 000 samples of 784 f64 values: the estimate reads the shape and store, not the values. */
     private static final Dataset SIXTY_THOUSAND = Dataset.ofDoubles(784, 60_000, new double[784 * 60_000]);
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
@@ -30,7 +30,7 @@ import org.sae4j.optim.Termination;
  * 400 L-BFGS iterations from the UFLDL initialisation.
  */
 class UfldlExperimentTest {
-    private static final SparseAutoencoder CONFIG = new SparseAutoencoder(64, 25, 0.01, 1e-4, 3);
+    private static final SparseAutoencoderConfig CONFIG = new SparseAutoencoderConfig(64, 25, 0.01, 1e-4, 3);
     private static Dataset patches;
 
     @BeforeAll

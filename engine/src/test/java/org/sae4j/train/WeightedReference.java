@@ -1,6 +1,6 @@
 package org.sae4j.train;
 
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 
 /**
  * The objective of docs/objective.md in plain loops over a set described by its distinct samples: the
@@ -10,7 +10,7 @@ final class WeightedReference {
     private WeightedReference() {
     }
 
-    static double evaluate(SparseAutoencoder c, byte[][] images, double scale, long zeros, double[] theta,
+    static double evaluate(SparseAutoencoderConfig c, byte[][] images, double scale, long zeros, double[] theta,
                            double[] grad) {
         int v = c.visible();
         int h = c.hidden();

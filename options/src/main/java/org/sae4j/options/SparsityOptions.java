@@ -1,14 +1,14 @@
 package org.sae4j.options;
 
 import org.sae4j.autoencoder.OutputLayer;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * The objective's constants {@code --rho --lambda --beta} and its {@code --decoder}, defaulting to the
- * UFLDL exercise's. They are checked where the library checks them, by {@link SparseAutoencoder}'s own
+ * UFLDL exercise's. They are checked where the library checks them, by {@link SparseAutoencoderConfig}'s own
  * rules, and a value it refuses is a usage error naming the option.
  */
 public final class SparsityOptions {
@@ -47,11 +47,11 @@ public final class SparsityOptions {
     }
 
     /** The configuration for these constants and sizes; a value the configuration refuses is a usage error. */
-    public SparseAutoencoder config(int visible, int hidden) {
+    public SparseAutoencoderConfig config(int visible, int hidden) {
         OutputLayer output = outputLayer();
         Checks.positive(spec, "--hidden", hidden);
         try {
-            return new SparseAutoencoder(visible, hidden, rho, lambda, beta, output);
+            return new SparseAutoencoderConfig(visible, hidden, rho, lambda, beta, output);
         } catch (IllegalArgumentException e) {
             // its messages begin with the field, the option's name: "rho must be in (0, 1), got 2.0"
             String m = e.getMessage();

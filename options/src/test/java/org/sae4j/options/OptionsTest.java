@@ -7,18 +7,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
-import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.OutputLayer;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Precision;
 import org.sae4j.optim.GradientDescent;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.Optimizer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The shared options as any command gets them: defaults, values, and usage errors (exit 2) naming the option. */
 class OptionsTest {
@@ -36,7 +36,7 @@ class OptionsTest {
         @Mixin
         EngineOptions engine;
 
-        SparseAutoencoder config;
+        SparseAutoencoderConfig config;
         Optimizer built;
 
         @Override
@@ -65,7 +65,7 @@ class OptionsTest {
     void theDefaultsAreTheUfldlExercisesAndTheEnginesOwn() {
         Run r = run();
         assertEquals(0, r.exit(), r.err());
-        assertEquals(new SparseAutoencoder(7, 5, 0.01, 1e-4, 3, OutputLayer.SIGMOID), r.probe().config);
+        assertEquals(new SparseAutoencoderConfig(7, 5, 0.01, 1e-4, 3, OutputLayer.SIGMOID), r.probe().config);
         assertTrue(r.probe().built instanceof Lbfgs);
         assertEquals(400, r.probe().built.maxIterations());
         assertEquals(Precision.F64, r.probe().engine.precision());
@@ -80,7 +80,7 @@ class OptionsTest {
         Run r = run("--rho", "0.1", "--lambda", "3e-3", "--beta", "5", "--decoder", "linear", "--optimizer", "gd",
                 "--iterations", "7", "--learning-rate", "0.5", "--threads", "3", "--precision", "f32", "--chunk", "64");
         assertEquals(0, r.exit(), r.err());
-        assertEquals(new SparseAutoencoder(7, 5, 0.1, 3e-3, 5, OutputLayer.LINEAR), r.probe().config);
+        assertEquals(new SparseAutoencoderConfig(7, 5, 0.1, 3e-3, 5, OutputLayer.LINEAR), r.probe().config);
         assertTrue(r.probe().built instanceof GradientDescent);
         assertEquals(7, r.probe().built.maxIterations());
         assertEquals(3, r.probe().engine.threadsOr(8));

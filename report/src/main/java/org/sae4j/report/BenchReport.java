@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.Cpu;
 import org.sae4j.backend.MatrixBackend;
@@ -139,7 +139,7 @@ public final class BenchReport {
      */
     private double[] evaluationSeconds(ProblemShape shape, float[] data, Precision precision,
                                        List<MatrixBackend> backends, int threads) {
-        SparseAutoencoder config = new SparseAutoencoder(shape.visible(), shape.hidden(), 0.1, 3e-3, 3);
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(shape.visible(), shape.hidden(), 0.1, 3e-3, 3);
         double[] theta = config.initialParameters(1);
         double[] grad = new double[theta.length];
         List<SparseAutoencoderObjective> objectives = new ArrayList<>();

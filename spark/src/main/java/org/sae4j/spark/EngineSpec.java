@@ -1,9 +1,9 @@
 package org.sae4j.spark;
 
 import java.io.Serializable;
-import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.OutputLayer;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.backend.MatrixBackends;
 import org.sae4j.data.Precision;
 
@@ -16,14 +16,15 @@ record EngineSpec(int visible, int hidden, double rho, double lambda, double bet
                   Precision precision, int chunkSize, int threads, long activationCacheBytes, Passes passes)
         implements Serializable {
 
-    static EngineSpec of(SparseAutoencoder config, EvaluationSettings settings, int executorThreads, Passes passes) {
+    static EngineSpec of(SparseAutoencoderConfig config, EvaluationSettings settings, int executorThreads,
+                         Passes passes) {
         return new EngineSpec(config.visible(), config.hidden(), config.rho(), config.lambda(), config.beta(),
                 config.outputLayer(), settings.backend().name(), settings.precision(), settings.chunkSize(), executorThreads,
                 settings.activationCacheBytes(), passes);
     }
 
-    SparseAutoencoder config() {
-        return new SparseAutoencoder(visible, hidden, rho, lambda, beta, outputLayer);
+    SparseAutoencoderConfig config() {
+        return new SparseAutoencoderConfig(visible, hidden, rho, lambda, beta, outputLayer);
     }
 
     /** The settings on this JVM; the backend is looked up by name. */

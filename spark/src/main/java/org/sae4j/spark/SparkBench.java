@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.MatrixBackends;
 import org.sae4j.data.Dataset;
@@ -80,7 +80,7 @@ public final class SparkBench implements Callable<Integer> {
         int h = Integer.parseInt(sizes[1]);
         int m = Integer.parseInt(sizes[2]);
         Precision p = Precision.parse(precision);
-        SparseAutoencoder config = SparseAutoencoder.ufldl(v, h);
+        SparseAutoencoderConfig config = SparseAutoencoderConfig.ufldl(v, h);
         SplittableRandom rnd = new SplittableRandom(1);
         double[] x = new double[v * m];
         for (int i = 0; i < x.length; i++) {

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.DataFileException;
 import org.sae4j.data.NpyWriter;
 import org.sae4j.io.Json;
@@ -57,7 +57,7 @@ public final class SparkEval implements Callable<Integer> {
             int visible = blocks.first().features();
             ThetaFile.Theta t = ThetaFile.read(theta, visible, hidden, options.npy);
             double[] parameters = t.values();
-            SparseAutoencoder config = options.config(visible, t.hidden());
+            SparseAutoencoderConfig config = options.config(visible, t.hidden());
             int threads = options.executorThreads(spark);
             EvaluationSettings settings = options.settings(config, threads);
             double[] gradient = new double[parameters.length];

@@ -10,7 +10,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.sae4j.autoencoder.BlockSums;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.autoencoder.SparsityPenalty;
 import org.sae4j.optim.DifferentiableFunction;
@@ -32,7 +32,7 @@ import org.sae4j.optim.DifferentiableFunction;
 public final class SparkObjective implements DifferentiableFunction, AutoCloseable {
     private final JavaSparkContext spark;
     private final JavaRDD<SampleBlock> blocks;
-    private final SparseAutoencoder config;
+    private final SparseAutoencoderConfig config;
     private final EngineSpec spec;
     private final long samples;
     private final SparsityPenalty penalty;
@@ -47,13 +47,13 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
      * @param settings        backend (resolved; {@code auto} is not allowed here), precision, chunk size
      * @param executorThreads threads of each executor's engine
      */
-    public SparkObjective(JavaSparkContext spark, JavaRDD<SampleBlock> blocks, SparseAutoencoder config,
+    public SparkObjective(JavaSparkContext spark, JavaRDD<SampleBlock> blocks, SparseAutoencoderConfig config,
                           EvaluationSettings settings, int executorThreads) {
         this(spark, blocks, config, settings, executorThreads, Passes.TWO);
     }
 
     /** @param passes how an evaluation meets the sparsity term (both give J and ∇J to rounding) */
-    public SparkObjective(JavaSparkContext spark, JavaRDD<SampleBlock> blocks, SparseAutoencoder config,
+    public SparkObjective(JavaSparkContext spark, JavaRDD<SampleBlock> blocks, SparseAutoencoderConfig config,
                           EvaluationSettings settings, int executorThreads, Passes passes) {
         this.spark = Objects.requireNonNull(spark, "spark");
         this.config = Objects.requireNonNull(config, "config");
@@ -86,7 +86,7 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
      * Every evaluation collects one array per partition on the driver; Spark fails a job whose results
      * exceed {@code spark.driver.maxResultSize} (1g by default), so a run that would is refused at once.
      */
-    private static void requireResultsFit(JavaSparkContext spark, int partitions, SparseAutoencoder config,
+    private static void requireResultsFit(JavaSparkContext spark, int partitions, SparseAutoencoderConfig config,
                                           Passes passes) {
         long perPartition = 8L * (config.parameterCount() + 1L
                 + (passes == Passes.ONE ? (long) config.hidden() * config.visible() + 2L * config.hidden() : 0));

@@ -3,7 +3,7 @@ package org.sae4j.spark;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Precision;
 import org.sae4j.options.Checks;
 import org.sae4j.options.EngineOptions;
@@ -74,7 +74,7 @@ final class SparkOptions {
         return passes == 1 ? Passes.ONE : Passes.TWO;
     }
 
-    SparseAutoencoder config(int visible, int hidden) {
+    SparseAutoencoderConfig config(int visible, int hidden) {
         return sparsity.config(visible, hidden);
     }
 
@@ -82,7 +82,7 @@ final class SparkOptions {
      * The settings, the backend resolved here on the driver (never {@code auto} on an executor);
      * {@code threads} are each executor's.
      */
-    EvaluationSettings settings(SparseAutoencoder config, int executorThreads) {
+    EvaluationSettings settings(SparseAutoencoderConfig config, int executorThreads) {
         return engine.settings(config.visible(), config.hidden(), block, executorThreads);
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.io.Json;
 import org.sae4j.model.ModelMetadata;
 import org.sae4j.model.StoredModel;
@@ -101,7 +101,7 @@ public final class SparkTrain implements Callable<Integer> {
             JavaRDD<SampleBlock> blocks = NpyParts.read(spark, options.npy, options.precision(), options.block,
                     options.partitions(spark));
             int visible = blocks.first().features();
-            SparseAutoencoder config = options.config(visible, hidden);
+            SparseAutoencoderConfig config = options.config(visible, hidden);
             int threads = options.executorThreads(spark);
             EvaluationSettings settings = options.settings(config, threads);
             stderr.printf(Locale.ROOT, "training %d -> %d on Spark (%s, %d partitions of %d-sample blocks): %s; backend"

@@ -13,7 +13,7 @@ import java.util.Objects;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Precision;
 import org.sae4j.model.TrainedModel;
 import org.sae4j.optim.OptimizationResult;
@@ -40,12 +40,12 @@ import scala.Tuple2;
  * partitioning, which decide the bits here.
  */
 public final class SparkTrainer {
-    private final SparseAutoencoder config;
+    private final SparseAutoencoderConfig config;
     private final TrainingSpec spec;
     private final int executorThreads;
     private final Passes passes;
 
-    private SparkTrainer(SparseAutoencoder config, TrainingSpec spec, int executorThreads, Passes passes) {
+    private SparkTrainer(SparseAutoencoderConfig config, TrainingSpec spec, int executorThreads, Passes passes) {
         this.config = Objects.requireNonNull(config, "config");
         this.spec = Objects.requireNonNull(spec, "spec");
         if (executorThreads < 1) {
@@ -60,13 +60,14 @@ public final class SparkTrainer {
 
     /**
      * @param spec            settings (the threads are {@code executorThreads}; default
-     *                        {@link EvaluationSettings#defaults(SparseAutoencoder, Precision)} in the blocks'
+     *                        {@link EvaluationSettings#defaults(SparseAutoencoderConfig, Precision)} in the blocks'
      *                        precision, the backend resolved on the driver), optimiser, seed, listener (called
      *                        on the driver), checkpoints
      * @param executorThreads threads of the engine in each executor JVM; match them to {@code spark.task.cpus}
      * @param passes          how each evaluation meets the sparsity term
      */
-    public static SparkTrainer of(SparseAutoencoder config, TrainingSpec spec, int executorThreads, Passes passes) {
+    public static SparkTrainer of(SparseAutoencoderConfig config, TrainingSpec spec, int executorThreads,
+                                  Passes passes) {
         return new SparkTrainer(config, spec, executorThreads, passes);
     }
 

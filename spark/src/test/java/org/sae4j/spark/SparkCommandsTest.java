@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
@@ -78,7 +78,7 @@ class SparkCommandsTest {
         StoredModel model = ModelFile.read(out.resolve("model.sae"));
         assertEquals(16, Files.readAllLines(out.resolve("cost.csv")).size() - 1, "J at θ0 and after each iteration");
 
-        SparseAutoencoder config = SparseAutoencoder.ufldl(16, 5);
+        SparseAutoencoderConfig config = SparseAutoencoderConfig.ufldl(16, 5);
         TrainingResult engine = Trainer.of(config, TrainingSpec.defaults()
                 .withSeed(3)
                 .withSettings(EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(1))
@@ -92,7 +92,7 @@ class SparkCommandsTest {
         Dataset data = samples(16, 500, 2);
         Path x = dir.resolve("x.npy");
         writePart(x, data, 0, 500);
-        SparseAutoencoder config = SparseAutoencoder.ufldl(16, 6);
+        SparseAutoencoderConfig config = SparseAutoencoderConfig.ufldl(16, 6);
         double[] theta = config.initialParameters(4);
         Path thetaFile = dir.resolve("theta.npy");
         NpyWriter.writeF64(thetaFile, new int[] {theta.length}, theta);

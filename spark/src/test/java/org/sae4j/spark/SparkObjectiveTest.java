@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
@@ -34,7 +34,7 @@ import org.sae4j.train.TrainingSpec;
 
 /** The objective on Spark: bitwise the same on any number of cores, the engine's to rounding. */
 class SparkObjectiveTest {
-    private static final SparseAutoencoder CONFIG = new SparseAutoencoder(20, 7, 0.05, 1e-3, 3);
+    private static final SparseAutoencoderConfig CONFIG = new SparseAutoencoderConfig(20, 7, 0.05, 1e-3, 3);
     private static final int BLOCK = 150;
     private static final int PARTITIONS = 4;
 
@@ -47,7 +47,7 @@ class SparkObjectiveTest {
         return Dataset.ofDoubles(v, m, x);
     }
 
-    private static double[] theta(SparseAutoencoder config, long seed) {
+    private static double[] theta(SparseAutoencoderConfig config, long seed) {
         double[] theta = config.initialParameters(seed);
         SplittableRandom rnd = new SplittableRandom(seed + 1);
         for (int i = config.b1Offset(); i < theta.length; i++) {
@@ -61,7 +61,7 @@ class SparkObjectiveTest {
     }
 
     /** J followed by ∇J, as evaluated on {@code master}. */
-    private static double[] evaluateOn(String master, SparseAutoencoder config, Dataset data, Precision precision,
+    private static double[] evaluateOn(String master, SparseAutoencoderConfig config, Dataset data, Precision precision,
                                        double[] theta, Passes passes) {
         try (JavaSparkContext spark = LocalSpark.start(master);
              SparkObjective objective = new SparkObjective(spark, SampleBlocks.of(spark, data, precision, BLOCK,
@@ -106,7 +106,7 @@ class SparkObjectiveTest {
     @ParameterizedTest
     @EnumSource(Passes.class)
     void theLinearDecoderAgreesWithTheEngineToo(Passes passes) {
-        SparseAutoencoder linear = CONFIG.withOutputLayer(org.sae4j.autoencoder.OutputLayer.LINEAR);
+        SparseAutoencoderConfig linear = CONFIG.withOutputLayer(org.sae4j.autoencoder.OutputLayer.LINEAR);
         Dataset data = randomData(20, 700, 14);
         double[] theta = theta(linear, 15);
         assertAgreesWithEngine(linear, data, theta, evaluateOn("local[2]", linear, data, Precision.F64, theta, passes));
@@ -116,13 +116,13 @@ class SparkObjectiveTest {
     @EnumSource(Passes.class)
     void f64AgreesWithTheSingleMachineEngineToRoundingOnTheRealPatches(Passes passes) throws IOException {
         Dataset patches = NpyReader.readSamples(SharedData.file("data/ufldl/patches_10000_seed0.npy"));
-        SparseAutoencoder config = SparseAutoencoder.ufldl(patches.features(), 25);
+        SparseAutoencoderConfig config = SparseAutoencoderConfig.ufldl(patches.features(), 25);
         double[] theta = theta(config, 7);
         assertAgreesWithEngine(config, patches, theta, evaluateOn("local[2]", config, patches, Precision.F64, theta,
                 passes));
     }
 
-    private static void assertAgreesWithEngine(SparseAutoencoder config, Dataset data, double[] theta,
+    private static void assertAgreesWithEngine(SparseAutoencoderConfig config, Dataset data, double[] theta,
                                                double[] onSpark) {
         double[] gradient = new double[theta.length];
         double j;

@@ -18,7 +18,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.autoencoder.EvaluationSettings;
-import org.sae4j.autoencoder.SparseAutoencoder;
+import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Precision;
@@ -31,7 +31,7 @@ import org.sae4j.train.TrainingSpec;
 
 /** Checkpoints on Spark resume bitwise; the executors' engines are safe for concurrent tasks. */
 class SparkResumeTest {
-    private static final SparseAutoencoder CONFIG = new SparseAutoencoder(12, 4, 0.05, 1e-3, 3);
+    private static final SparseAutoencoderConfig CONFIG = new SparseAutoencoderConfig(12, 4, 0.05, 1e-3, 3);
 
     @TempDir
     Path dir;

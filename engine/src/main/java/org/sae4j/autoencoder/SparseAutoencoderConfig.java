@@ -13,15 +13,15 @@ import java.util.SplittableRandom;
  * W1 of h×v at {@link #w1Offset()}, W2 of v×h at {@link #w2Offset()}, b1 at {@link #b1Offset()},
  * b2 at {@link #b2Offset()}; length 2hv + h + v.
  */
-public record SparseAutoencoder(int visible, int hidden, double rho, double lambda, double beta,
-                                OutputLayer outputLayer) {
+public record SparseAutoencoderConfig(int visible, int hidden, double rho, double lambda, double beta,
+                                      OutputLayer outputLayer) {
 
     /** With the sigmoid output layer of the UFLDL exercise. */
-    public SparseAutoencoder(int visible, int hidden, double rho, double lambda, double beta) {
+    public SparseAutoencoderConfig(int visible, int hidden, double rho, double lambda, double beta) {
         this(visible, hidden, rho, lambda, beta, OutputLayer.SIGMOID);
     }
 
-    public SparseAutoencoder {
+    public SparseAutoencoderConfig {
         Objects.requireNonNull(outputLayer, "outputLayer");
         if (visible < 1) {
             throw new IllegalArgumentException("visible must be >= 1, got " + visible);
@@ -45,13 +45,13 @@ public record SparseAutoencoder(int visible, int hidden, double rho, double lamb
     }
 
     /** The UFLDL exercise settings for the given sizes: ρ = 0.01, λ = 1e-4, β = 3. */
-    public static SparseAutoencoder ufldl(int visible, int hidden) {
-        return new SparseAutoencoder(visible, hidden, 0.01, 1e-4, 3);
+    public static SparseAutoencoderConfig ufldl(int visible, int hidden) {
+        return new SparseAutoencoderConfig(visible, hidden, 0.01, 1e-4, 3);
     }
 
     /** The same autoencoder with another output layer. */
-    public SparseAutoencoder withOutputLayer(OutputLayer other) {
-        return new SparseAutoencoder(visible, hidden, rho, lambda, beta, other);
+    public SparseAutoencoderConfig withOutputLayer(OutputLayer other) {
+        return new SparseAutoencoderConfig(visible, hidden, rho, lambda, beta, other);
     }
 
     /** Length of θ for {@code visible} inputs and {@code hidden} units: 2hv + h + v. */

@@ -1,6 +1,5 @@
 package org.sae4j.autoencoder;
 
-import org.sae4j.data.Precision;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
+import org.sae4j.data.Precision;
 
-class SparseAutoencoderTest {
+class SparseAutoencoderConfigTest {
 
     private static void assertRejected(String expectedFragment, Runnable r) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
@@ -19,13 +19,13 @@ class SparseAutoencoderTest {
 
     @Test
     void invalidConfigurationsNameTheBadValue() {
-        assertRejected("rho must be in (0, 1), got 1.5", () -> new SparseAutoencoder(4, 2, 1.5, 0, 0));
-        assertRejected("rho must be in (0, 1), got 0.0", () -> new SparseAutoencoder(4, 2, 0, 0, 0));
-        assertRejected("rho must be in (0, 1), got NaN", () -> new SparseAutoencoder(4, 2, Double.NaN, 0, 0));
-        assertRejected("lambda must be finite and >= 0, got -1.0", () -> new SparseAutoencoder(4, 2, 0.1, -1, 0));
-        assertRejected("beta must be finite and >= 0, got -0.5", () -> new SparseAutoencoder(4, 2, 0.1, 0, -0.5));
-        assertRejected("visible must be >= 1, got 0", () -> new SparseAutoencoder(0, 2, 0.1, 0, 0));
-        assertRejected("hidden must be >= 1, got -3", () -> new SparseAutoencoder(4, -3, 0.1, 0, 0));
+        assertRejected("rho must be in (0, 1), got 1.5", () -> new SparseAutoencoderConfig(4, 2, 1.5, 0, 0));
+        assertRejected("rho must be in (0, 1), got 0.0", () -> new SparseAutoencoderConfig(4, 2, 0, 0, 0));
+        assertRejected("rho must be in (0, 1), got NaN", () -> new SparseAutoencoderConfig(4, 2, Double.NaN, 0, 0));
+        assertRejected("lambda must be finite and >= 0, got -1.0", () -> new SparseAutoencoderConfig(4, 2, 0.1, -1, 0));
+        assertRejected("beta must be finite and >= 0, got -0.5", () -> new SparseAutoencoderConfig(4, 2, 0.1, 0, -0.5));
+        assertRejected("visible must be >= 1, got 0", () -> new SparseAutoencoderConfig(0, 2, 0.1, 0, 0));
+        assertRejected("hidden must be >= 1, got -3", () -> new SparseAutoencoderConfig(4, -3, 0.1, 0, 0));
     }
 
     @Test
@@ -37,7 +37,7 @@ class SparseAutoencoderTest {
 
     @Test
     void mismatchedDataDimensionsAreRejected() {
-        SparseAutoencoder c = new SparseAutoencoder(4, 2, 0.1, 0, 0);
+        SparseAutoencoderConfig c = new SparseAutoencoderConfig(4, 2, 0.1, 0, 0);
         Dataset data = Dataset.ofDoubles(3, 2, new double[6]);
         assertRejected("the data has 3 features per sample but the autoencoder has visible = 4",
                 () -> new SparseAutoencoderObjective(c, data, EvaluationSettings.defaults()));
@@ -53,7 +53,7 @@ class SparseAutoencoderTest {
 
     @Test
     void layoutAndInitialisationFollowUfldl() {
-        SparseAutoencoder c = new SparseAutoencoder(64, 25, 0.01, 1e-4, 3);
+        SparseAutoencoderConfig c = new SparseAutoencoderConfig(64, 25, 0.01, 1e-4, 3);
         assertEquals(2 * 64 * 25 + 64 + 25, c.parameterCount());
         assertEquals(1600, c.w2Offset());
         assertEquals(3200, c.b1Offset());
