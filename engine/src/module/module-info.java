@@ -16,6 +16,7 @@ module org.sae4j.engine {
     exports org.sae4j.model;
     exports org.sae4j.optim;
     exports org.sae4j.parallel;
+    exports org.sae4j.precision;
     exports org.sae4j.train;
     // the pure-Java GEMM and its kernels: for the benchmarks and the report, not an API
     exports org.sae4j.backend.java to org.sae4j.report, org.sae4j.bench;

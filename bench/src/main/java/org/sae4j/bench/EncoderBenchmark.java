@@ -18,7 +18,7 @@ import org.sae4j.autoencoder.Encoder;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 import org.sae4j.report.Shape;
 
 /**

@@ -24,8 +24,8 @@ import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
 import org.sae4j.data.NpyWriter;
-import org.sae4j.data.Precision;
 import org.sae4j.data.ValueType;
+import org.sae4j.precision.Precision;
 import org.sae4j.report.Shape;
 
 /**

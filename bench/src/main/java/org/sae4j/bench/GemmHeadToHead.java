@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.sae4j.backend.MatrixBackend;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 import org.sae4j.report.Products;
 import org.sae4j.report.Shape;
 

@@ -20,11 +20,11 @@ import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.optim.DifferentiableFunction;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.OptimizationResult;
 import org.sae4j.parallel.ParallelRuntime;
+import org.sae4j.precision.Precision;
 import org.sae4j.report.Shape;
 
 /**

@@ -9,10 +9,10 @@ import org.sae4j.classify.SoftmaxTrainer;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.DatasetBuilder;
 import org.sae4j.data.Labels;
-import org.sae4j.data.Precision;
 import org.sae4j.io.Json;
 import org.sae4j.model.TrainedModel;
 import org.sae4j.optim.Optimizer;
+import org.sae4j.precision.Precision;
 import org.sae4j.train.TrainingSpec;
 
 /** Softmax training and testing, and encoding with a model, as {@code classify} and {@code self-taught} do them. */

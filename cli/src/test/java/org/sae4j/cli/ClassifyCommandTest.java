@@ -23,11 +23,11 @@ import org.sae4j.classify.StoredClassifier;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.Labels;
 import org.sae4j.data.NpyWriter;
-import org.sae4j.data.Precision;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.ModelMetadata;
 import org.sae4j.model.StoredModel;
 import org.sae4j.model.TrainedModel;
+import org.sae4j.precision.Precision;
 
 /** {@code sae classify} and {@code sae predict} on clusters with known labels. */
 class ClassifyCommandTest {

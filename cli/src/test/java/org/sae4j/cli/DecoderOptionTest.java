@@ -16,8 +16,8 @@ import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyWriter;
-import org.sae4j.data.Precision;
 import org.sae4j.model.ModelFile;
+import org.sae4j.precision.Precision;
 
 /** {@code --decoder linear|sigmoid} on train, eval and gradcheck. */
 class DecoderOptionTest {

@@ -16,7 +16,7 @@ import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyArray;
 import org.sae4j.data.NpyReader;
 import org.sae4j.data.NpyWriter;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 
 class EvalCommandTest {
     private static final int V = 6;

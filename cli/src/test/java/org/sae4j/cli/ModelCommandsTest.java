@@ -16,13 +16,13 @@ import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyArray;
 import org.sae4j.data.NpyReader;
-import org.sae4j.data.Precision;
 import org.sae4j.image.FeatureImage;
 import org.sae4j.model.MatrixView;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.ModelMetadata;
 import org.sae4j.model.StoredModel;
 import org.sae4j.model.TrainedModel;
+import org.sae4j.precision.Precision;
 
 /** {@code export}, {@code encode} and {@code features} on a model with known parameters. */
 class ModelCommandsTest {

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyArray;
 import org.sae4j.data.NpyReader;
-import org.sae4j.data.Precision;
 import org.sae4j.data.ValueType;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.StoredModel;
+import org.sae4j.precision.Precision;
 
 /** The commands on sets read in place, in their own type, and converted once. */
 class SampleStoreCommandsTest {

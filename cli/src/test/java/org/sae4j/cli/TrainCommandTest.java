@@ -23,10 +23,10 @@ import org.sae4j.data.Dataset;
 import org.sae4j.data.ImageStack;
 import org.sae4j.data.NpyWriter;
 import org.sae4j.data.PatchSampler;
-import org.sae4j.data.Precision;
 import org.sae4j.data.Zca;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.StoredModel;
+import org.sae4j.precision.Precision;
 
 /**
  * {@code sae train}: each data source and preprocessing option is checked against the same pipeline

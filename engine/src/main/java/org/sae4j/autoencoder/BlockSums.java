@@ -3,10 +3,10 @@ package org.sae4j.autoencoder;
 import java.util.Arrays;
 import java.util.Objects;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.parallel.ChunkRunner;
 import org.sae4j.parallel.Chunks;
 import org.sae4j.parallel.ParallelRuntime;
+import org.sae4j.precision.Precision;
 
 /**
  * The sums one block of samples contributes to J and ∇J, computed by the training engine's chunk kernels

@@ -1,7 +1,7 @@
 package org.sae4j.autoencoder;
 
 import org.sae4j.backend.GemmWorkload;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 
 /**
  * The five matrix products one chunk of the objective runs (W1·X, W2·A2, Δ3·A2ᵀ, W2ᵀ·Δ3, Δ2·Xᵀ), as

@@ -3,9 +3,9 @@ package org.sae4j.autoencoder;
 import java.util.Objects;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.data.SampleReader;
 import org.sae4j.parallel.Chunks;
+import org.sae4j.precision.Precision;
 
 /**
  * The hidden activations f(W1·x + b1) of a trained model, for serving: one sample or a batch at a

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.sae4j.backend.GemmWorkload;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.backend.MatrixBackends;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 
 /**
  * How an objective is evaluated: backend, threads, chunk size, precision. None of these change the

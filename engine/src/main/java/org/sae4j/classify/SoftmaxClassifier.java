@@ -2,8 +2,8 @@ package org.sae4j.classify;
 
 import java.util.Objects;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.data.SampleReader;
+import org.sae4j.precision.Precision;
 
 /**
  * A trained softmax classifier: the configuration, θ, and the label each class index stands for. Predicting

@@ -5,12 +5,12 @@ import java.util.Objects;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.data.SampleReader;
 import org.sae4j.optim.DifferentiableFunction;
 import org.sae4j.parallel.ChunkRunner;
 import org.sae4j.parallel.Chunks;
 import org.sae4j.parallel.ParallelRuntime;
+import org.sae4j.precision.Precision;
 
 /**
  * The softmax regression cost and gradient of {@link SoftmaxRegression} on labelled data, evaluated in

@@ -1,5 +1,7 @@
 package org.sae4j.data;
 
+import org.sae4j.precision.Precision;
+
 /**
  * Values on the heap as {@code double[]} or {@code float[]} segments of {@code segmentSamples} whole
  * samples each (the last may hold fewer): one segment for sets below 2³¹ values, as many as needed past

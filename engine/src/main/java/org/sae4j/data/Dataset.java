@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.sae4j.parallel.ChunkRunner;
 import org.sae4j.parallel.Chunks;
 import org.sae4j.parallel.ParallelRuntime;
+import org.sae4j.precision.Precision;
 
 /**
  * A training set of {@code features} values a sample, read by the engine chunk by chunk through a

@@ -1,5 +1,7 @@
 package org.sae4j.data;
 
+import org.sae4j.precision.Precision;
+
 /**
  * Fills a heap {@link Dataset} of a known shape range by range, for results computed chunk by chunk
  * (encoded features, whitened samples): the values go into segments of about 1 GiB, so a set may pass

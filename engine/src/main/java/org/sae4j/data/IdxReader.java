@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.sae4j.precision.Precision;
 
 /**
  * Reads IDX files as used by MNIST and Fashion-MNIST: images, magic {@code 0x00000803} (unsigned bytes,

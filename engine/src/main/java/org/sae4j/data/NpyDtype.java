@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.sae4j.precision.Precision;
 
 /** The NumPy element types the NPY reader understands, keyed by their {@code descr} string. */
 enum NpyDtype {

@@ -6,6 +6,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.sae4j.precision.Precision;
 
 /**
  * Reads NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0). Supported dtypes: float

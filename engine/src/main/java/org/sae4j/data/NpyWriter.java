@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.sae4j.precision.Precision;
 
 /**
  * Writes little-endian NumPy {@code .npy} files (format version 1.0): float64 and int32 arrays from memory,

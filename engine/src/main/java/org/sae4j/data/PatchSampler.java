@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.sae4j.parallel.ChunkRunner;
 import org.sae4j.parallel.Chunks;
 import org.sae4j.parallel.ParallelRuntime;
+import org.sae4j.precision.Precision;
 
 /** Cuts square patches out of grey images, and normalises them the UFLDL way. */
 public final class PatchSampler {

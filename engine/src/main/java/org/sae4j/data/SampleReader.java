@@ -1,6 +1,7 @@
 package org.sae4j.data;
 
 import java.io.UncheckedIOException;
+import org.sae4j.precision.Precision;
 
 /**
  * Reads consecutive samples of a {@link Dataset} in its precision, one range at a time, allocating

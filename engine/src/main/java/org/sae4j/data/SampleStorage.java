@@ -1,6 +1,7 @@
 package org.sae4j.data;
 
 import java.nio.file.Path;
+import org.sae4j.precision.Precision;
 
 /**
  * Where the values of a {@link Dataset} are: arrays on the heap ({@link ArrayStorage}) or byte buffers,

@@ -3,6 +3,7 @@ package org.sae4j.data;
 import org.sae4j.parallel.ChunkRunner;
 import org.sae4j.parallel.Chunks;
 import org.sae4j.parallel.ParallelRuntime;
+import org.sae4j.precision.Precision;
 
 /**
  * ZCA whitening: x ↦ W (x − μ) with W = U diag(1/√(λ + ε)) Uᵀ, where μ is the per-feature mean and

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
-import org.sae4j.data.Precision;
 import org.sae4j.io.AtomicFiles;
 import org.sae4j.io.BinaryFile;
 import org.sae4j.io.FileFormatException;
+import org.sae4j.precision.Precision;
 
 /**
  * Reads and writes trained models in the sae4j binary format, version {@value #VERSION}, described byte

@@ -1,7 +1,7 @@
 package org.sae4j.model;
 
 import java.util.Objects;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 
 /**
  * What a model file holds: the trained model, the precision it was trained in, and how it was trained.

@@ -8,8 +8,8 @@ import org.sae4j.autoencoder.BlockSums;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.parallel.Chunks;
+import org.sae4j.precision.Precision;
 
 /**
  * What a training run will hold on the heap, item by item, worked out before anything is allocated,

@@ -9,9 +9,9 @@ import java.util.Map;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.data.SampleReader;
 import org.sae4j.optim.Optimizer;
+import org.sae4j.precision.Precision;
 
 /**
  * What decides the bits of a training run, field by field: the configuration, the precision, the

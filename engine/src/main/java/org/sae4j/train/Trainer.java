@@ -5,11 +5,11 @@ import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.model.TrainedModel;
 import org.sae4j.optim.OptimizationResult;
 import org.sae4j.optim.Optimizer;
 import org.sae4j.parallel.ParallelRuntime;
+import org.sae4j.precision.Precision;
 
 /**
  * Trains a sparse autoencoder: a configuration and a {@link TrainingSpec} (settings, optimiser, seed,

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.sae4j.backend.GemmWorkload;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 
 class ChunkProductsTest {
 

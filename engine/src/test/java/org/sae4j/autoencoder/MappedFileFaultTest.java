@@ -80,7 +80,7 @@ class MappedFileFaultTest {
         Path file = dir.resolve("x.npy");
         NpyWriter.writeSamples(file, Dataset.ofFloats(64, m, new float[64 * m]), ValueType.F32);
         CuttingBackend backend = new CuttingBackend(file);
-        EvaluationSettings s = new EvaluationSettings(backend, threads, 256, org.sae4j.data.Precision.F32,
+        EvaluationSettings s = new EvaluationSettings(backend, threads, 256, org.sae4j.precision.Precision.F32,
                 EvaluationSettings.DEFAULT_ACTIVATION_CACHE_BYTES);
         try (SparseAutoencoderObjective f = new SparseAutoencoderObjective(c, NpyReader.mapSamples(file), s)) {
             double[] theta = c.initialParameters(1);

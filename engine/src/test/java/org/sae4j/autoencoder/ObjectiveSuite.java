@@ -17,12 +17,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sae4j.backend.MatrixBackend;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.data.TestStores;
 import org.sae4j.data.ValueType;
 import org.sae4j.optim.GradientCheck;
 import org.sae4j.parallel.Chunks;
 import org.sae4j.parallel.ParallelRuntime;
+import org.sae4j.precision.Precision;
 
 /**
  * The objective contract every backend must meet: gradient check, agreement with the plain reference,

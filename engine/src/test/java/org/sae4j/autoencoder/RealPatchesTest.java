@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
-import org.sae4j.data.Precision;
 import org.sae4j.data.SharedData;
+import org.sae4j.precision.Precision;
 
 /** J and ∇J on the real UFLDL patches: thread counts agree bitwise, and the reference agrees to 1e-12. */
 class RealPatchesTest {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 
 class SparseAutoencoderConfigTest {
 

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.optim.GradientCheck;
 import org.sae4j.optim.Lbfgs;
+import org.sae4j.precision.Precision;
 import org.sae4j.train.TrainingSpec;
 
 /** Softmax regression against a naive reference, its gradient check, determinism, training and prediction. */

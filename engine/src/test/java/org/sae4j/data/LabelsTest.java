@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sae4j.precision.Precision;
 
 /** Label files: IDX (plain and gzip) and 1-D NPY, and their errors. */
 class LabelsTest {

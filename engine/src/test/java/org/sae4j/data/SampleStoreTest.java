@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sae4j.precision.Precision;
 
 /** The sample store: every kind reads the same values, views cost nothing, and broken files are named. */
 class SampleStoreTest {

@@ -2,6 +2,7 @@ package org.sae4j.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.sae4j.precision.Precision;
 
 /**
  * The same samples in every kind of store, with segments and windows small enough that chunks cross

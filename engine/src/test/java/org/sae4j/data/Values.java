@@ -1,5 +1,7 @@
 package org.sae4j.data;
 
+import org.sae4j.precision.Precision;
+
 /** All values of a dataset as read (scaled, in its precision), sample after sample, as doubles: for tests. */
 public final class Values {
     private Values() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.sae4j.precision.Precision;
 
 class ZcaTest {
     private static final int V = 6;

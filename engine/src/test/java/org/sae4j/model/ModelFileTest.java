@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 
 class ModelFileTest {
 

@@ -24,10 +24,10 @@ import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.optim.GradientDescent;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.Optimizer;
+import org.sae4j.precision.Precision;
 
 /** Checkpoints through the trainer, and the checkpoint file's own checks. */
 class CheckpointTest {

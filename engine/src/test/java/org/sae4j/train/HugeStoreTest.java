@@ -16,8 +16,8 @@ import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyHeaderBytes;
 import org.sae4j.data.NpyReader;
-import org.sae4j.data.Precision;
 import org.sae4j.optim.GradientDescent;
+import org.sae4j.precision.Precision;
 
 /**
  * A training set of more than 2³¹ values, in a file larger than this JVM's heap (the surefire execution

@@ -14,12 +14,12 @@ import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.ImageStack;
 import org.sae4j.data.PatchSampler;
-import org.sae4j.data.Precision;
 import org.sae4j.data.SharedData;
 import org.sae4j.image.FeatureImage;
 import org.sae4j.image.Png;
 import org.sae4j.model.MatrixView;
 import org.sae4j.optim.Lbfgs;
+import org.sae4j.precision.Precision;
 
 /**
  * The linear decoder as the UFLDL course uses it, on grey data here (there is no colour data): 8×8 patches

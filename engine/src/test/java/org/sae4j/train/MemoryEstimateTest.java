@@ -14,8 +14,8 @@ import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
 import org.sae4j.data.NpyWriter;
-import org.sae4j.data.Precision;
 import org.sae4j.data.ValueType;
+import org.sae4j.precision.Precision;
 
 class MemoryEstimateTest {
 

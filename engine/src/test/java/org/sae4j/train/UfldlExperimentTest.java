@@ -15,7 +15,6 @@ import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
-import org.sae4j.data.Precision;
 import org.sae4j.data.SharedData;
 import org.sae4j.image.FeatureImage;
 import org.sae4j.image.Png;
@@ -24,6 +23,7 @@ import org.sae4j.model.TrainedModel;
 import org.sae4j.optim.GradientDescent;
 import org.sae4j.optim.Lbfgs;
 import org.sae4j.optim.Termination;
+import org.sae4j.precision.Precision;
 
 /**
  * The UFLDL natural-image experiment: 10 000 8×8 patches, 64 → 25, ρ = 0.01, λ = 1e-4, β = 3,

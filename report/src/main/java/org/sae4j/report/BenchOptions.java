@@ -3,7 +3,7 @@ package org.sae4j.report;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 
 /**
  * What the report measures.

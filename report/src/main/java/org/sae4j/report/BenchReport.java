@@ -22,10 +22,10 @@ import org.sae4j.backend.MatrixBackend;
 import org.sae4j.backend.MatrixBackends;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.image.Png;
 import org.sae4j.io.AtomicFiles;
 import org.sae4j.parallel.Chunks;
+import org.sae4j.precision.Precision;
 
 /**
  * The backend comparison report: for every shape × precision × backend × thread count, the median

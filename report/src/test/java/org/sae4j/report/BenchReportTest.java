@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.backend.MatrixBackends;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 
 /** Smoke test: the report's protocol on a tiny shape, end to end. */
 class BenchReportTest {

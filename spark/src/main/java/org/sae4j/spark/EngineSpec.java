@@ -5,7 +5,7 @@ import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.backend.MatrixBackends;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 
 /**
  * What every executor needs to build the same engine as the driver: the autoencoder and the

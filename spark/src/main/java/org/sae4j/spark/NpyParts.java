@@ -19,7 +19,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.sae4j.data.DataFileException;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 import scala.Tuple2;
 
 /**

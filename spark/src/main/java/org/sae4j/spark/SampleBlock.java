@@ -2,8 +2,8 @@ package org.sae4j.spark;
 
 import java.io.Serializable;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
 import org.sae4j.data.SampleReader;
+import org.sae4j.precision.Precision;
 
 /**
  * Samples [{@code index}·B, {@code index}·B + samples) of the training set, one column-major array

@@ -7,7 +7,7 @@ import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 import scala.Tuple2;
 
 /** Cuts a training set into {@link SampleBlock}s: block b holds samples [bB, (b + 1)B). */

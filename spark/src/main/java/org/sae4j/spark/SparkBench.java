@@ -13,7 +13,7 @@ import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.backend.MatrixBackends;
 import org.sae4j.data.Dataset;
-import org.sae4j.data.Precision;
+import org.sae4j.precision.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

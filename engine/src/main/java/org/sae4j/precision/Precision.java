@@ -1,4 +1,4 @@
-package org.sae4j.data;
+package org.sae4j.precision;
 
 import java.util.Locale;
 
