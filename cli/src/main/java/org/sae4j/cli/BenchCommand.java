@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.sae4j.backend.MatrixBackendProvider;
 import org.sae4j.backend.MatrixBackends;
 import org.sae4j.io.Json;
@@ -16,10 +15,7 @@ import org.sae4j.report.BenchReport;
 import org.sae4j.report.BenchRow;
 import org.sae4j.report.ProblemShape;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sae bench}: the backend comparison report. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -27,13 +23,7 @@ import picocli.CommandLine.Spec;
                 + " beside the five bare OpenBLAS products of the same shapes measured in the same run;"
                 + " writes bench-report.md, .csv and .png.",
                 "Shapes: A = 64x25, m=10000; B = 784x196, m=10000; C = 784x1024, m=60000; or VxHxM."})
-final class BenchCommand implements Callable<Integer> {
-    @ParentCommand
-    private Sae sae;
-
-    @Spec
-    private CommandSpec spec;
-
+final class BenchCommand extends Subcommand {
     @Option(names = "--shapes", split = ",", defaultValue = "A,B", description = "Shapes (default: ${DEFAULT-VALUE}).")
     private List<String> shapes;
 

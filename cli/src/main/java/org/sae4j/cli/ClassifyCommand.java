@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.classify.ClassifierFile;
 import org.sae4j.classify.StoredClassifier;
@@ -24,10 +23,7 @@ import org.sae4j.options.OptimizerOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sae classify}: softmax regression on raw inputs or on a model's features, tested on held-out data. */
 @Command(name = "classify", mixinStandardHelpOptions = true, sortOptions = false,
@@ -35,14 +31,8 @@ import picocli.CommandLine.Spec;
                 + " (--model), and reports its accuracy on a test set: overall, per class, and the confusion matrix.",
                 "The test set is a second file (--test-idx/--test-npy/--test-csv) or a part held out at random"
                         + " (--test-fraction, --seed). --compare-raw trains the same classifier on the raw inputs too."})
-final class ClassifyCommand implements Callable<Integer> {
+final class ClassifyCommand extends Subcommand {
     static final double DEFAULT_TEST_FRACTION = 0.2;
-
-    @ParentCommand
-    private Sae sae;
-
-    @Spec
-    private CommandSpec spec;
 
     /** The test samples: {@link SampleFiles}' three options, named for the test set. */
     static final class TestFiles {

@@ -3,7 +3,6 @@ package org.sae4j.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.sae4j.data.CsvReader;
 import org.sae4j.data.IdxReader;
 import org.sae4j.data.NpyWriter;
@@ -12,10 +11,7 @@ import org.sae4j.options.Checks;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sae convert}: a gzip IDX or CSV file, once, as an NPY file that is read in place. */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
@@ -24,15 +20,9 @@ import picocli.CommandLine.Spec;
                 + " it may also be larger than the heap, and than the memory.",
                 "IDX pixels stay bytes (u8, one byte a pixel: give --scale 1/255 when training); CSV values become"
                         + " f64, or the --dtype asked for. The file appears whole or not at all."})
-final class ConvertCommand implements Callable<Integer> {
+final class ConvertCommand extends Subcommand {
     /** Images or CSV rows held at a time. */
     static final int BLOCK = 4096;
-
-    @ParentCommand
-    private Sae sae;
-
-    @Spec
-    private CommandSpec spec;
 
     static final class Input {
         @Option(names = "--idx", paramLabel = "FILE", required = true, description = "IDX images, plain or gzip.")

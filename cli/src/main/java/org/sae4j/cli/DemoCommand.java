@@ -3,7 +3,6 @@ package org.sae4j.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Dataset;
@@ -17,10 +16,7 @@ import org.sae4j.options.EngineOptions;
 import org.sae4j.parallel.ParallelRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sae demo}: the UFLDL exercise without downloads. Natural-like images are generated (the
@@ -32,17 +28,11 @@ import picocli.CommandLine.Spec;
                 "Whitened dead-leaves images, 8x8 patches normalised the UFLDL way, 64 -> 25 units, L-BFGS,"
                         + " rho 0.01, lambda 1e-4, beta 3.",
                 "Writes features.png, model.sae and cost.png into --out."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends Subcommand {
     static final int PATCH = 8;
     static final int HIDDEN = 25;
     /** 2^14: larger images take minutes to generate and whiten; at 2^16 one has more pixels than a Java array holds. */
     static final int MAX_IMAGE_SIZE = 1 << 14;
-
-    @ParentCommand
-    private Sae sae;
-
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "sae-out",
             description = "Folder for the results (default: ${DEFAULT-VALUE}).")

@@ -2,7 +2,6 @@ package org.sae4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.Encoder;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.data.DataFileException;
@@ -10,36 +9,25 @@ import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
 import org.sae4j.data.NpyWriter;
 import org.sae4j.data.ValueType;
-import org.sae4j.model.ModelFile;
 import org.sae4j.model.TrainedModel;
 import org.sae4j.options.Checks;
 import org.sae4j.options.EngineOptions;
 import org.sae4j.precision.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sae encode}: hidden activations of new data. */
 @Command(name = "encode", mixinStandardHelpOptions = true,
         description = {"Computes the hidden activations f(W1 x + b1) of every sample, as a float64 NPY array (m, h).",
                 "The data are read in place (--load: into the heap) and the activations written block by block, so"
                         + " neither needs to fit in the heap; the file appears whole or not at all."})
-final class EncodeCommand implements Callable<Integer> {
+final class EncodeCommand extends Subcommand {
     /** Samples encoded and written at a time. */
     static final int BLOCK = 1 << 16;
 
-    @ParentCommand
-    private Sae sae;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train or demo.")
-    private Path model;
+    @Mixin
+    private ModelArgument model;
 
     @Option(names = "--npy", paramLabel = "X.npy", required = true, description = "The data, (m, v), one sample per row.")
     private Path npy;
@@ -62,10 +50,10 @@ final class EncodeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         engine.check();
         Checks.require(spec, scale == null || scale != 0, "--scale must not be 0");
-        TrainedModel m = ModelFile.read(model).model();
+        TrainedModel m = model.read();
         Dataset read = store.load ? NpyReader.readSamples(npy) : NpyReader.openSamples(npy);
         if (read.features() != m.config().visible()) {
-            throw new DataFileException(npy + ": " + read.features() + " values per sample, but the model " + model
+            throw new DataFileException(npy + ": " + read.features() + " values per sample, but the model " + model.file
                     + " has " + m.config().visible() + " inputs");
         }
         EvaluationSettings settings = engine.settings(m.config().visible(), m.config().hidden(), read.samples());

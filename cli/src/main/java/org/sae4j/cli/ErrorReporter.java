@@ -12,11 +12,11 @@ import java.util.Arrays;
 import org.sae4j.backend.BackendUnavailableException;
 import org.sae4j.data.DataFileException;
 import org.sae4j.io.FileFormatException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns every failure into one line {@code sae: error: <message>} on stderr (plus the stack trace with

@@ -2,7 +2,6 @@ package org.sae4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
@@ -17,10 +16,7 @@ import org.sae4j.options.SparsityOptions;
 import org.sae4j.precision.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sae eval}: J and ∇J at a given θ on given data, e.g. to compare with another implementation. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
@@ -28,13 +24,7 @@ import picocli.CommandLine.Spec;
                 "THETA is a 1-D NPY array of length 2hv + h + v in the layout [W1(:); W2(:); b1; b2]"
                         + " (matrices column-major); X is an NPY array (m, v), one sample per row, read in place"
                         + " (--load: into the heap). Prints the evaluation's time, and the MB/s it read from X."})
-final class EvalCommand implements Callable<Integer> {
-    @ParentCommand
-    private Sae sae;
-
-    @Spec
-    private CommandSpec spec;
-
+final class EvalCommand extends Subcommand {
     @Option(names = "--theta", paramLabel = "THETA.npy", required = true, description = "The parameters θ.")
     private Path theta;
 

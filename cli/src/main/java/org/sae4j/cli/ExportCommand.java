@@ -3,28 +3,22 @@ package org.sae4j.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.NpyWriter;
 import org.sae4j.model.MatrixView;
-import org.sae4j.model.ModelFile;
 import org.sae4j.model.TrainedModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code sae export}: a model's parameters as NumPy arrays. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes a model's parameters as float64 NPY files: theta.npy (1-D, the file layout),"
                 + " W1.npy (h, v), b1.npy (h), W2.npy (v, h), b2.npy (v).",
                 "Matrices are in C order, so W1[k].reshape(p, p) is the filter of hidden unit k in input pixel order."})
-final class ExportCommand implements Callable<Integer> {
-    @ParentCommand
-    private Sae sae;
-
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train or demo.")
-    private Path model;
+final class ExportCommand extends Subcommand {
+    @Mixin
+    private ModelArgument model;
 
     @Option(names = "--dir", paramLabel = "DIR", required = true, description = "Folder for the NPY files.")
     private Path dir;
@@ -33,7 +27,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, CommandFailure {
-        TrainedModel m = ModelFile.read(model).model();
+        TrainedModel m = model.read();
         SparseAutoencoderConfig c = m.config();
         Files.createDirectories(dir);
         // all or nothing: a file that cannot be written is found before any is

@@ -2,32 +2,21 @@ package org.sae4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.image.FeatureImage;
 import org.sae4j.image.Png;
-import org.sae4j.model.ModelFile;
 import org.sae4j.model.TrainedModel;
 import org.sae4j.options.Checks;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sae features}: draws a model's filters. */
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = "Draws the filter of every hidden unit (a row of W1) as a grey tile, in one PNG picture.")
-final class FeaturesCommand implements Callable<Integer> {
-    @ParentCommand
-    private Sae sae;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train or demo.")
-    private Path model;
+final class FeaturesCommand extends Subcommand {
+    @Mixin
+    private ModelArgument model;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "features.png",
             description = "The picture (default: ${DEFAULT-VALUE}).")
@@ -41,7 +30,7 @@ final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TrainedModel m = ModelFile.read(model).model();
+        TrainedModel m = model.read();
         SparseAutoencoderConfig c = m.config();
         int v = c.visible();
         int w;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
@@ -18,26 +17,17 @@ import org.sae4j.options.SparsityOptions;
 import org.sae4j.precision.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sae gradcheck}: compares the engine's gradient with central differences. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Checks the analytic gradient against central differences (2n + 1 evaluations for n"
                 + " parameters: keep the problem small).",
                 "Exits with 1 when the relative difference exceeds the tolerance."})
-final class GradCheckCommand implements Callable<Integer> {
+final class GradCheckCommand extends Subcommand {
     /** Default tolerances: f32 rounding (about 1e-7 relative) divided by the step 1e-4 dominates in f32. */
     static final double F64_TOLERANCE = 1e-9;
     static final double F32_TOLERANCE = 1e-2;
-
-    @ParentCommand
-    private Sae sae;
-
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--npy", paramLabel = "X.npy", description = "Data (m, v); default: random data.")
     private Path npy;

@@ -3,7 +3,6 @@ package org.sae4j.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.sae4j.backend.AutoSelection;
 import org.sae4j.backend.BackendCalibration;
 import org.sae4j.backend.BackendInfo;
@@ -15,17 +14,13 @@ import org.sae4j.backend.MatrixBackends;
 import org.sae4j.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code sae info}: what this machine and JVM offer the engine. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = {"Shows the Java version, the CPU, whether the Vector API is on, the matrix backends, and which"
                 + " backend 'auto' takes, with every backend's GFLOP/s on the standard products (shape B, a"
                 + " 512-sample chunk of 784 -> 196): measured once per machine, then remembered."})
-final class InfoCommand implements Callable<Integer> {
-    @ParentCommand
-    private Sae sae;
-
+final class InfoCommand extends Subcommand {
     @Option(names = "--json", description = "Print one JSON object on stdout.")
     private boolean json;
 

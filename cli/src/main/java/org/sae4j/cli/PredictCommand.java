@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.classify.ClassifierFile;
 import org.sae4j.classify.StoredClassifier;
@@ -21,11 +20,8 @@ import org.sae4j.options.EngineOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sae predict}: applies a saved classifier to new data and writes the labels. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
@@ -34,13 +30,7 @@ import picocli.CommandLine.Spec;
                 "The inputs are scaled as they were for training; a classifier of a model's features needs that"
                         + " model (--model), and refuses any other. With --labels (or --label-column) it also reports"
                         + " the accuracy."})
-final class PredictCommand implements Callable<Integer> {
-    @ParentCommand
-    private Sae sae;
-
-    @Spec
-    private CommandSpec spec;
-
+final class PredictCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "CLASSIFIER", description = "A classifier file written by sae classify --save.")
     private Path classifierFile;
 

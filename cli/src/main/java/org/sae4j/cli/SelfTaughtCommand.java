@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.data.Dataset;
@@ -24,10 +23,7 @@ import org.sae4j.options.EngineOptions;
 import org.sae4j.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sae self-taught}: the UFLDL self-taught learning experiment in one command. */
 @Command(name = "self-taught", mixinStandardHelpOptions = true, sortOptions = false,
@@ -35,13 +31,7 @@ import picocli.CommandLine.Spec;
                 + " on the unlabelled classes (default 5-9), encodes the other classes, splits them in half with"
                 + " --seed, and trains softmax on the features and on the raw pixels, reporting both test accuracies.",
                 "Writes DIR/model.sae, DIR/features.png and DIR/cost.png as sae train does."})
-final class SelfTaughtCommand implements Callable<Integer> {
-    @ParentCommand
-    private Sae sae;
-
-    @Spec
-    private CommandSpec spec;
-
+final class SelfTaughtCommand extends Subcommand {
     @Option(names = "--idx", paramLabel = "FILE", required = true, description = "IDX images, plain or gzip.")
     private Path idx;
 

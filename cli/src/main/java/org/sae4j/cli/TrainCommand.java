@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
@@ -29,10 +28,7 @@ import org.sae4j.train.MemoryEstimate;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sae train}: trains on the user's data and writes the model, the cost plot and the features picture. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -44,15 +40,9 @@ import picocli.CommandLine.Spec;
                         + " speed (the progress line shows the MB/s read). --load reads it into the heap instead.",
                 "A run with --checkpoint-every N that dies (a crash, SIGKILL, a lost machine) continues with the"
                         + " same command plus --resume DIR/checkpoint.ckpt, and ends bitwise as if it had not died."})
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand extends Subcommand {
     static final int DEFAULT_PATCHES = 10_000;
     static final String CHECKPOINT_FILE = "checkpoint.ckpt";
-
-    @ParentCommand
-    private Sae sae;
-
-    @Spec
-    private CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "Data source (exactly one):%n")
     private DataSource source;

@@ -12,17 +12,7 @@ package org.sae4j.data;
 public record NpyArray(String dtype, boolean fortranOrder, int[] shape, double[] values) {
 
     public NpyArray {
-        long n = 1;
-        for (int d : shape) {
-            if (d < 0) {
-                throw new IllegalArgumentException("negative dimension in shape " + NpyHeader.shapeText(shape));
-            }
-            n *= d;
-        }
-        if (n != values.length) {
-            throw new IllegalArgumentException("shape " + NpyHeader.shapeText(shape) + " needs " + n
-                    + " values, got " + values.length);
-        }
+        NpyHeader.requireValues(shape, values.length);
     }
 
     /** Number of dimensions. */

@@ -133,6 +133,25 @@ record NpyHeader(String source, NpyDtype dtype, boolean fortranOrder, int[] shap
         return n;
     }
 
+    /**
+     * Refuses a shape with a negative dimension, or whose element count is not {@code values}.
+     *
+     * @throws IllegalArgumentException naming the shape
+     */
+    static void requireValues(int[] shape, long values) {
+        long n = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimension in shape " + shapeText(shape));
+            }
+            n *= d;
+        }
+        if (n != values) {
+            throw new IllegalArgumentException("shape " + shapeText(shape) + " needs " + n + " values, got "
+                    + values);
+        }
+    }
+
     /** Python tuple notation: {@code ()}, {@code (5,)}, {@code (10000, 64)}. */
     static String shapeText(int[] shape) {
         if (shape.length == 1) {

@@ -241,17 +241,7 @@ public final class NpyWriter {
     }
 
     private static void write(Path file, int[] shape, double[] values, boolean fortran) throws IOException {
-        long n = 1;
-        for (int d : shape) {
-            if (d < 0) {
-                throw new IllegalArgumentException("negative dimension in shape " + NpyHeader.shapeText(shape));
-            }
-            n *= d;
-        }
-        if (n != values.length) {
-            throw new IllegalArgumentException("shape " + NpyHeader.shapeText(shape) + " needs " + n + " values, got "
-                    + values.length);
-        }
+        NpyHeader.requireValues(shape, values.length);
         writeAtomically(file, preamble("<f8", shape, fortran), ch -> {
             ByteBuffer buf = ByteBuffer.allocate(8 * (int) Math.min(CHUNK_DOUBLES, values.length))
                     .order(ByteOrder.LITTLE_ENDIAN);

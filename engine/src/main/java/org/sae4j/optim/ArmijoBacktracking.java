@@ -6,28 +6,15 @@ package org.sae4j.optim;
  * after {@value StrongWolfeLineSearch#MAX_NON_FINITE} of them, or once t·max|g| drops to the progress
  * tolerance, or after {@value #MAX_TRIALS} trials, it gives up.
  */
-final class ArmijoBacktracking {
+final class ArmijoBacktracking extends LineSearch {
     static final double C1 = 1e-4;
     static final int MAX_TRIALS = 60;
 
-    private final double[] xTrial;
     private final double[] gTrial;
-    private double step;
-    private double value;
 
     ArmijoBacktracking(int n) {
-        xTrial = new double[n];
+        super(n);
         gTrial = new double[n];
-    }
-
-    /** The accepted step, 0 if none. */
-    double step() {
-        return step;
-    }
-
-    /** The value at the accepted point. */
-    double value() {
-        return value;
     }
 
     /**

@@ -15,7 +15,7 @@ package org.sae4j.optim;
  * without meeting both conditions (bracket narrower than the progress tolerance, trial limit, budget,
  * cancellation, non-finite values), that low end is reported as the accepted step if it is positive.
  */
-final class StrongWolfeLineSearch {
+final class StrongWolfeLineSearch extends LineSearch {
     static final double C1 = 1e-4;
     static final double C2 = 0.9;
     static final int MAX_TRIALS = 40;
@@ -24,26 +24,13 @@ final class StrongWolfeLineSearch {
     private static final double MIN_EXTRAPOLATION = 2;
     private static final double MAX_EXTRAPOLATION = 10;
 
-    private final double[] xTrial;
     private double[] gTrial;
     private double[] gAccepted;
-    private double step;
-    private double value;
 
     StrongWolfeLineSearch(int n) {
-        xTrial = new double[n];
+        super(n);
         gTrial = new double[n];
         gAccepted = new double[n];
-    }
-
-    /** The accepted step, 0 if none; the point is {@code x + step·d}. */
-    double step() {
-        return step;
-    }
-
-    /** The function value at the accepted step (f(x) when none). */
-    double value() {
-        return value;
     }
 
     /** The gradient at the accepted step; valid only when {@link #step()} is positive. */

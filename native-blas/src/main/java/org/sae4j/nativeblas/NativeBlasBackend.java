@@ -1,7 +1,7 @@
 package org.sae4j.nativeblas;
 
 import dev.ludovic.netlib.blas.NativeBLAS;
-import java.util.Objects;
+import java.lang.reflect.Array;
 import org.sae4j.backend.BackendInfo;
 import org.sae4j.backend.GemmArguments;
 import org.sae4j.backend.MatrixBackend;
@@ -38,17 +38,8 @@ public final class NativeBlasBackend implements MatrixBackend {
                       double alpha, double[] a, int offA, int lda,
                       double[] b, int offB, int ldb,
                       double beta, double[] c, int offC, int ldc) {
-        Objects.requireNonNull(a, "dgemm: array a is null");
-        Objects.requireNonNull(b, "dgemm: array b is null");
-        Objects.requireNonNull(c, "dgemm: array c is null");
-        GemmArguments.check(transA, transB, m, n, k,
-                a.length, offA, lda, b.length, offB, ldb, c.length, offC, ldc);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0) {
-            // netlib's bounds check rejects k == 0; the result is just beta * C.
-            scale(beta, c, offC, ldc, m, n);
+        if (!needsBlas("dgemm", transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc)) {
+            scale(beta, c, offC, ldc, m, n); // C is empty, or k = 0 and C = β·C
             return;
         }
         blas.dgemm(flag(transA), flag(transB), m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
@@ -59,19 +50,28 @@ public final class NativeBlasBackend implements MatrixBackend {
                       float alpha, float[] a, int offA, int lda,
                       float[] b, int offB, int ldb,
                       float beta, float[] c, int offC, int ldc) {
-        Objects.requireNonNull(a, "sgemm: array a is null");
-        Objects.requireNonNull(b, "sgemm: array b is null");
-        Objects.requireNonNull(c, "sgemm: array c is null");
-        GemmArguments.check(transA, transB, m, n, k,
-                a.length, offA, lda, b.length, offB, ldb, c.length, offC, ldc);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0) {
-            scale(beta, c, offC, ldc, m, n);
+        if (!needsBlas("sgemm", transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc)) {
+            scale(beta, c, offC, ldc, m, n); // C is empty, or k = 0 and C = β·C
             return;
         }
         blas.sgemm(flag(transA), flag(transB), m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+    }
+
+    /**
+     * Checks the arguments in Java (native code does not throw on bad input, it corrupts memory) and
+     * says whether BLAS has a product to run: not when C is empty, nor when k = 0, which netlib's bounds
+     * check rejects and where the result is β·C.
+     */
+    private static boolean needsBlas(String op, boolean transA, boolean transB, int m, int n, int k,
+                                     Object a, int offA, int lda, Object b, int offB, int ldb,
+                                     Object c, int offC, int ldc) {
+        if (a == null || b == null || c == null) {
+            // the message is built only here: this check runs for every product, and must not allocate
+            throw new NullPointerException(op + ": array " + (a == null ? "a" : b == null ? "b" : "c") + " is null");
+        }
+        GemmArguments.check(transA, transB, m, n, k, Array.getLength(a), offA, lda, Array.getLength(b), offB, ldb,
+                Array.getLength(c), offC, ldc);
+        return m > 0 && n > 0 && k > 0;
     }
 
     private static String flag(boolean transpose) {

@@ -4,10 +4,10 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
+import org.sae4j.image.Canvas;
 
 /**
  * One horizontal bar per row: GFLOP/s of one evaluation (10·h·v·m / time), with the OpenBLAS bound's
@@ -24,12 +24,8 @@ final class BarChart {
     static BufferedImage render(List<BenchRow> rows) {
         int height = 50 + ROW * Math.max(1, rows.size()) + 30;
         BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = Canvas.white(image);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, height);
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
             g.drawString("GFLOP/s per evaluation (bar) vs five bare OpenBLAS products (tick)", 10, 22);
