@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The documentation keeps its promises: the README stays short and its two set-up commands are the ones
@@ -39,6 +40,10 @@ class DocumentationIT {
             Pattern.MULTILINE | Pattern.DOTALL);
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)|src=\"([^\"]+)\"");
     private static final int README_LINES = 250;
+
+    /** The documents' scratch folders; JUnit removes it, and the links in it, afterwards. */
+    @TempDir
+    static Path scratchRoot;
 
     private static List<Path> documents() throws IOException {
         List<Path> docs = new ArrayList<>(List.of(ROOT.resolve("README.md")));
@@ -141,7 +146,7 @@ class DocumentationIT {
             if (blocks.isEmpty()) {
                 continue;
             }
-            Path scratch = Files.createTempDirectory("sae4j-doc-");
+            Path scratch = Files.createTempDirectory(scratchRoot, "doc-");
             Path work = Files.createDirectory(scratch.resolve("work"));
             Files.createSymbolicLink(work.resolve("sae"), sae);
             Files.createSymbolicLink(scratch.resolve("shared"), SHARED);
