@@ -66,8 +66,7 @@ public final class SoftmaxTrainer {
         }
         SoftmaxRegression config = new SoftmaxRegression(data.features(), classLabels.length, lambda);
         EvaluationSettings s = spec.settings() != null ? spec.settings() : EvaluationSettings.defaults();
-        double[] theta0 = spec.initialParameters() != null ? spec.initialParameters()
-                : new double[config.parameterCount()];
+        double[] theta0 = spec.start(seed -> new double[config.parameterCount()]);
         config.requireParameters(theta0, "initial parameters");
         ParallelRuntime threads = spec.runtime() != null ? spec.runtime() : ParallelRuntime.create(s.threads());
         try (SoftmaxObjective objective = new SoftmaxObjective(config, data, indices, s, threads)) {

@@ -33,8 +33,9 @@ public final class Trainer {
     private Trainer(SparseAutoencoderConfig config, TrainingSpec spec) {
         this.config = Objects.requireNonNull(config, "config");
         this.spec = Objects.requireNonNull(spec, "spec");
-        if (spec.initialParameters() != null) {
-            config.requireParameters(spec.initialParameters(), "initial parameters");
+        double[] given = spec.initialParameters();
+        if (given != null) {
+            config.requireParameters(given, "initial parameters");
         }
     }
 
@@ -66,8 +67,7 @@ public final class Trainer {
         Objects.requireNonNull(data, "data");
         EvaluationSettings s = spec.settings() != null ? spec.settings()
                 : EvaluationSettings.defaults(config, Precision.F64);
-        double[] theta0 = spec.initialParameters() != null ? spec.initialParameters()
-                : config.initialParameters(spec.seed());
+        double[] theta0 = spec.start(config::initialParameters);
         ParallelRuntime threads = spec.runtime() != null ? spec.runtime() : ParallelRuntime.create(s.threads());
         try (SparseAutoencoderObjective objective = new SparseAutoencoderObjective(config, data, s, threads)) {
             Optimizer opt = spec.optimizer();

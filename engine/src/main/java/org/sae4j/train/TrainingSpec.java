@@ -2,6 +2,7 @@ package org.sae4j.train;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.LongFunction;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.optim.Cancellation;
 import org.sae4j.optim.Lbfgs;
@@ -58,6 +59,14 @@ public record TrainingSpec(EvaluationSettings settings, Optimizer optimizer, lon
     @Override
     public double[] initialParameters() {
         return initialParameters == null ? null : initialParameters.clone();
+    }
+
+    /**
+     * Where the optimiser starts: a copy of the initial parameters, or, when there are none, what
+     * {@code seeded} draws from the spec's seed (one copy either way).
+     */
+    public double[] start(LongFunction<double[]> seeded) {
+        return initialParameters != null ? initialParameters.clone() : seeded.apply(seed);
     }
 
     public TrainingSpec withSettings(EvaluationSettings s) {

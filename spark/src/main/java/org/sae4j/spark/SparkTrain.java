@@ -13,6 +13,7 @@ import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.io.Json;
 import org.sae4j.model.ModelMetadata;
+import org.sae4j.model.Provenance;
 import org.sae4j.model.StoredModel;
 import org.sae4j.optim.Optimizer;
 import org.sae4j.optim.Termination;
@@ -137,11 +138,10 @@ public final class SparkTrain implements Callable<Integer> {
                 throw new IllegalArgumentException("J = " + r.costHistory()[0] + " at the initial parameters: the"
                         + " data's values are too large for the objective; nothing was written");
             }
-            Map<String, String> extra = new LinkedHashMap<>();
-            extra.put("source", options.npy);
-            extra.put("optimizer", opt.toString());
-            extra.put("chunk", settings.chunkSize() == EvaluationSettings.AUTO_CHUNK ? "auto"
-                    : Integer.toString(settings.chunkSize()));
+            // as sae train records it, the chunk being the largest within a block, plus the cluster's layout
+            Map<String, String> extra = new LinkedHashMap<>(new Provenance(options.npy, opt.toString(),
+                    options.engine.chunkFor(options.block, visible, hidden), options.engine.backendChoice())
+                    .toMetadata());
             extra.put("spark", spark.master() + ", " + blocks.getNumPartitions() + " partitions, blocks of "
                     + options.block);
             double seconds = r.elapsed().toNanos() / 1e9;

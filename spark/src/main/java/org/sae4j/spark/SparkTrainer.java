@@ -53,8 +53,9 @@ public final class SparkTrainer {
         }
         this.executorThreads = executorThreads;
         this.passes = Objects.requireNonNull(passes, "passes");
-        if (spec.initialParameters() != null) {
-            config.requireParameters(spec.initialParameters(), "initial parameters");
+        double[] given = spec.initialParameters();
+        if (given != null) {
+            config.requireParameters(given, "initial parameters");
         }
     }
 
@@ -80,8 +81,7 @@ public final class SparkTrainer {
         Precision precision = blocks.first().precision();
         EvaluationSettings s = spec.settings() != null ? spec.settings()
                 : EvaluationSettings.defaults(config, precision);
-        double[] theta0 = spec.initialParameters() != null ? spec.initialParameters()
-                : config.initialParameters(spec.seed());
+        double[] theta0 = spec.start(config::initialParameters);
         Optimizer opt = spec.optimizer();
         try (SparkObjective objective = new SparkObjective(spark, blocks, config, s, executorThreads, passes)) {
             OptimizationResult r = spec.checkpointing().minimize(opt, objective, theta0, spec.listener(),

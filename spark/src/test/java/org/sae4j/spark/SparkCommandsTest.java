@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,10 @@ class SparkCommandsTest {
         assertTrue(r.err().contains("iteration 15/15"), r.err());
         StoredModel model = ModelFile.read(out.resolve("model.sae"));
         assertEquals(16, Files.readAllLines(out.resolve("cost.csv")).size() - 1, "J at θ0 and after each iteration");
+        Map<String, String> provenance = model.metadata().extra();
+        assertEquals("--backend java", provenance.get("backendChoice"), "recorded as sae train records it");
+        assertEquals("100", provenance.get("chunk"), "blocks of 100 samples are one chunk each");
+        assertTrue(provenance.get("spark").endsWith("3 partitions, blocks of 100"), provenance.toString());
 
         SparseAutoencoderConfig config = SparseAutoencoderConfig.ufldl(16, 5);
         TrainingResult engine = Trainer.of(config, TrainingSpec.defaults()
