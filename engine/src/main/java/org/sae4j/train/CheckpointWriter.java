@@ -2,7 +2,6 @@ package org.sae4j.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.sae4j.optim.IterationInfo;
@@ -12,11 +11,11 @@ import org.sae4j.optim.ProgressListener;
 /**
  * Passes progress on, and writes a {@link Checkpoint} every N iterations and at the last iteration of the
  * budget. A checkpoint that cannot be written ends the run with an {@link UncheckedIOException} naming
- * the file.
+ * the store.
  */
 final class CheckpointWriter implements ProgressListener {
     private final ProgressListener next;
-    private final Path file;
+    private final CheckpointStore store;
     private final int every;
     private final int maxIterations;
     private final Map<String, String> fingerprint;
@@ -27,10 +26,10 @@ final class CheckpointWriter implements ProgressListener {
      * @param maxIterations the optimiser's budget, whose last iteration is always written
      * @param fingerprint   the run's {@link RunFingerprint}
      */
-    CheckpointWriter(ProgressListener next, Path file, int every, int maxIterations,
+    CheckpointWriter(ProgressListener next, CheckpointStore store, int every, int maxIterations,
                      Map<String, String> fingerprint) {
         this.next = next;
-        this.file = file;
+        this.store = store;
         this.every = every;
         this.maxIterations = maxIterations;
         this.fingerprint = fingerprint;
@@ -50,9 +49,9 @@ final class CheckpointWriter implements ProgressListener {
         }
         if (info.iteration() % every == 0 || info.iteration() == maxIterations) {
             try {
-                CheckpointFile.write(file, new Checkpoint(fingerprint, state.get()));
+                store.write(new Checkpoint(fingerprint, state.get()));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot write the checkpoint " + store.name() + ": " + e.getMessage(), e);
             }
         }
     }

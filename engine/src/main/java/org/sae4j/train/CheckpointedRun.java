@@ -1,6 +1,5 @@
 package org.sae4j.train;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -18,16 +17,16 @@ import org.sae4j.parallel.ParallelRuntime;
  * the same way.
  */
 public final class CheckpointedRun {
-    private Path file;
+    private CheckpointStore store;
     private int every;
     private Checkpoint resumeFrom;
 
-    /** Checkpoints to {@code file} every {@code every} iterations and after the last one of the budget. */
-    public void checkpoints(Path file, int every) {
+    /** Checkpoints to {@code store} every {@code every} iterations and after the last one of the budget. */
+    public void checkpoints(CheckpointStore store, int every) {
         if (every < 1) {
             throw new IllegalArgumentException("checkpoints must be written every >= 1 iterations, got " + every);
         }
-        this.file = Objects.requireNonNull(file, "file");
+        this.store = Objects.requireNonNull(store, "store");
         this.every = every;
     }
 
@@ -45,9 +44,9 @@ public final class CheckpointedRun {
     public OptimizationResult minimize(Optimizer optimizer, DifferentiableFunction f, double[] theta0,
                                        ProgressListener listener, Cancellation cancellation, ParallelRuntime runtime,
                                        Supplier<Map<String, String>> fingerprint) {
-        Map<String, String> print = file != null || resumeFrom != null ? fingerprint.get() : null;
-        ProgressListener l = file == null ? listener
-                : new CheckpointWriter(listener, file, every, optimizer.maxIterations(), print);
+        Map<String, String> print = store != null || resumeFrom != null ? fingerprint.get() : null;
+        ProgressListener l = store == null ? listener
+                : new CheckpointWriter(listener, store, every, optimizer.maxIterations(), print);
         if (resumeFrom == null) {
             return optimizer.minimize(f, theta0, l, cancellation, runtime);
         }

@@ -39,7 +39,7 @@ import org.sae4j.parallel.ParallelRuntime;
  */
 public record TrainingSpec(EvaluationSettings settings, Optimizer optimizer, long seed, double[] initialParameters,
                            ProgressListener listener, Cancellation cancellation, ParallelRuntime runtime,
-                           Path checkpoints, int checkpointEvery, Checkpoint resume) {
+                           CheckpointStore checkpoints, int checkpointEvery, Checkpoint resume) {
 
     public TrainingSpec {
         Objects.requireNonNull(optimizer, "optimizer");
@@ -115,8 +115,13 @@ public record TrainingSpec(EvaluationSettings settings, Optimizer optimizer, lon
      * a crash or to go further.
      */
     public TrainingSpec withCheckpoints(Path file, int every) {
+        return withCheckpoints(CheckpointStore.file(file), every);
+    }
+
+    /** The same, to any store (a Hadoop file system, say). */
+    public TrainingSpec withCheckpoints(CheckpointStore store, int every) {
         return new TrainingSpec(settings, optimizer, seed, initialParameters, listener, cancellation, runtime,
-                Objects.requireNonNull(file, "file"), every, resume);
+                Objects.requireNonNull(store, "store"), every, resume);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.sae4j.data.DataFileException;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.NpyReader;
@@ -36,15 +37,16 @@ public final class NpyParts {
     /**
      * @param location     an NPY file or a folder of {@code *.npy} parts
      * @param blockSamples B, samples per block
-     * @param partitions   partitions of consecutive blocks
+     * @param partitions   partitions of consecutive blocks; 0 for {@link SampleBlocks#defaultPartitions}
      * @throws DataFileException naming the file (and part) when there is no part, a part is not a valid
      *                           2-D NPY array, or the parts differ in their number of values per sample
      */
     public static JavaRDD<SampleBlock> read(JavaSparkContext spark, String location, Precision precision,
                                             int blockSamples, int partitions) throws IOException {
         List<String> parts = list(spark.hadoopConfiguration(), location);
+        Broadcast<JobConfiguration> conf = spark.broadcast(new JobConfiguration(spark.hadoopConfiguration()));
         JavaRDD<SampleBlock> read = spark.parallelize(indices(parts.size()), Math.max(1, parts.size()))
-                .map(index -> readPart(parts, index, precision));
+                .map(index -> readPart(parts, index, precision, conf.value().get()));
         read.cache();
         try {
             List<Tuple2<Integer, Integer>> shapes = read.map(p -> new Tuple2<>(p.samples(), p.features())).collect();
@@ -58,10 +60,12 @@ public final class NpyParts {
                 }
                 offsets[p + 1] = offsets[p] + shapes.get(p)._1();
             }
-            long total = offsets[parts.size()];
+            SampleBlocks.Layout layout = new SampleBlocks.Layout(offsets, features);
+            SampleBlocks.requireBlockFits(features, blockSamples);
+            int p = partitions > 0 ? partitions : SampleBlocks.defaultPartitions(layout, precision, blockSamples);
             JavaRDD<SampleBlock> blocks = SampleBlocks.fromPieces(read.flatMap(part ->
                     SampleBlocks.pieces(part, offsets[part.index()], blockSamples).iterator()),
-                    (int) ((total + blockSamples - 1) / blockSamples), partitions);
+                    layout.blocks(blockSamples), p);
             // the blocks are computed once, then the parts may go
             blocks.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
             blocks.count();
@@ -104,12 +108,13 @@ public final class NpyParts {
     }
 
     /** Reads part {@code index} on an executor, as one block holding all its samples. */
-    private static SampleBlock readPart(List<String> parts, int index, Precision precision) throws IOException {
+    private static SampleBlock readPart(List<String> parts, int index, Precision precision, Configuration conf)
+            throws IOException {
         String name = parts.get(index);
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(name));
         Path local = Files.createTempFile("sae4j-part-", ".npy");
         try {
-            try (InputStream in = path.getFileSystem(new Configuration()).open(path)) {
+            try (InputStream in = path.getFileSystem(conf).open(path)) {
                 Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
             }
             Dataset data;

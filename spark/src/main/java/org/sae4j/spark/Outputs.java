@@ -1,11 +1,12 @@
 package org.sae4j.spark;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,52 +15,112 @@ import org.sae4j.model.ModelFile;
 import org.sae4j.model.StoredModel;
 
 /**
- * Writes a run's results into a folder given as a Hadoop path: {@code model.sae} and {@code cost.csv}
- * (iteration, J). On a local folder each file is replaced atomically. Elsewhere each is written under a
- * temporary name beside the target and then renamed, which HDFS does atomically but an object store
- * ({@code s3a://}) does as a copy: there a reader may see a partial file while the rename runs.
+ * A run's files on any Hadoop file system: {@code model.sae} (the engine's model format) and
+ * {@code cost.csv} (iteration, J) in a folder, and single files such as checkpoints. On a local folder
+ * each file is replaced atomically. Elsewhere each is written under a temporary name beside the target
+ * and then renamed, which HDFS does atomically but an object store ({@code s3a://}) does as a copy:
+ * there a reader may see a partial file while the rename runs.
  */
-final class Outputs {
+public final class Outputs {
     private Outputs() {
     }
 
+    /** Writes {@code folder/model.sae} and {@code folder/cost.csv}; returns the model's path. */
     static String write(Configuration conf, String folder, StoredModel model, double[] costHistory) throws IOException {
         StringBuilder csv = new StringBuilder("iteration,cost\n");
         for (int i = 0; i < costHistory.length; i++) {
             csv.append(i).append(',').append(String.format(Locale.ROOT, "%.17g", costHistory[i])).append('\n');
         }
+        String path = writeModel(conf, folder, model);
         byte[] costs = csv.toString().getBytes(StandardCharsets.UTF_8);
-        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(folder);
-        FileSystem fs = dir.getFileSystem(conf);
+        writeBytes(conf, new org.apache.hadoop.fs.Path(folder, "cost.csv").toString(), costs);
+        return path;
+    }
+
+    /** Writes {@code folder/model.sae}; returns its path. */
+    public static String writeModel(Configuration conf, String folder, StoredModel model) throws IOException {
+        String target = new org.apache.hadoop.fs.Path(folder, "model.sae").toString();
+        writeLocally(conf, target, local -> ModelFile.write(local, model));
+        return target;
+    }
+
+    /** Reads a model file from any Hadoop path, with the engine's checks. */
+    public static StoredModel readModel(Configuration conf, String file) throws IOException {
+        return readLocally(conf, file, ModelFile::read);
+    }
+
+    /** A local file's writer, run on the file that is then put at the target. */
+    @FunctionalInterface
+    public interface LocalWrite {
+        void to(Path local) throws IOException;
+    }
+
+    /** A local file's reader. */
+    @FunctionalInterface
+    public interface LocalRead<T> {
+        T from(Path local) throws IOException;
+    }
+
+    /** Writes {@code target} (a Hadoop path) through a local file made by {@code write}. */
+    public static void writeLocally(Configuration conf, String target, LocalWrite write) throws IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(target);
+        FileSystem fs = path.getFileSystem(conf);
         if ("file".equals(fs.getScheme())) {
-            Path local = Path.of(fs.makeQualified(dir).toUri());
-            Files.createDirectories(local);
-            ModelFile.write(local.resolve("model.sae"), model);
-            AtomicFiles.write(local.resolve("cost.csv"), out -> out.write(costs));
-            return local.resolve("model.sae").toString();
+            Path local = Path.of(fs.makeQualified(path).toUri());
+            Files.createDirectories(local.getParent());
+            write.to(local);
+            return;
         }
-        Path temp = Files.createTempFile("sae4j-model-", ".sae");
+        Path temp = Files.createTempFile("sae4j-", ".tmp");
         try {
-            ModelFile.write(temp, model);
-            fs.mkdirs(dir);
-            copyThenRename(fs, Files.readAllBytes(temp), new org.apache.hadoop.fs.Path(dir, "model.sae"));
-            copyThenRename(fs, costs, new org.apache.hadoop.fs.Path(dir, "cost.csv"));
+            write.to(temp);
+            writeBytes(conf, target, Files.readAllBytes(temp));
         } finally {
             Files.deleteIfExists(temp);
         }
-        return URI.create(dir.toString() + "/model.sae").toString();
     }
 
-    private static void copyThenRename(FileSystem fs, byte[] content, org.apache.hadoop.fs.Path target)
-            throws IOException {
-        org.apache.hadoop.fs.Path temp = new org.apache.hadoop.fs.Path(target.getParent(), "." + target.getName()
-                + ".tmp");
+    /** Reads {@code source} (a Hadoop path) through a local copy, or the file itself when it is local. */
+    public static <T> T readLocally(Configuration conf, String source, LocalRead<T> read) throws IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(source);
+        FileSystem fs = path.getFileSystem(conf);
+        if ("file".equals(fs.getScheme())) {
+            return read.from(Path.of(fs.makeQualified(path).toUri()));
+        }
+        Path temp = Files.createTempFile("sae4j-", ".tmp");
+        try {
+            try (InputStream in = fs.open(path)) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return read.from(temp);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Whether {@code path} (a Hadoop path) exists. */
+    public static boolean exists(Configuration conf, String path) throws IOException {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        return p.getFileSystem(conf).exists(p);
+    }
+
+    private static void writeBytes(Configuration conf, String target, byte[] content) throws IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(target);
+        FileSystem fs = path.getFileSystem(conf);
+        if ("file".equals(fs.getScheme())) {
+            Path local = Path.of(fs.makeQualified(path).toUri());
+            Files.createDirectories(local.getParent());
+            AtomicFiles.write(local, out -> out.write(content));
+            return;
+        }
+        fs.mkdirs(path.getParent());
+        org.apache.hadoop.fs.Path temp = new org.apache.hadoop.fs.Path(path.getParent(), "." + path.getName() + ".tmp");
         try (OutputStream out = fs.create(temp, true)) {
             out.write(content);
         }
-        fs.delete(target, false);
-        if (!fs.rename(temp, target)) {
-            throw new IOException("cannot rename " + temp + " to " + target);
+        fs.delete(path, false);
+        if (!fs.rename(temp, path)) {
+            throw new IOException("cannot rename " + temp + " to " + path);
         }
     }
 }

@@ -73,6 +73,11 @@ public final class SampleBlock implements Serializable {
         return new SampleBlock(index, features, samples, d, f);
     }
 
+    /** A block of f64 samples, column-major. */
+    static SampleBlock ofDoubles(int index, int features, int samples, double[] values) {
+        return new SampleBlock(index, features, samples, values, null);
+    }
+
     /** A block of f32 samples, column-major. */
     static SampleBlock ofFloats(int index, int features, int samples, float[] values) {
         return new SampleBlock(index, features, samples, null, values);

@@ -1,7 +1,9 @@
 package org.sae4j.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
@@ -14,6 +16,10 @@ import scala.Tuple2;
 public final class SampleBlocks {
     /** Samples per block unless told otherwise: a few MB of f64 for typical patch sizes. */
     public static final int DEFAULT_BLOCK_SAMPLES = 4096;
+    /** The most values one block holds: it is one Java array. */
+    public static final long MAX_BLOCK_VALUES = Integer.MAX_VALUE - 8;
+    /** The bytes of samples per partition that {@link #defaultPartitions} aims at. */
+    public static final long TARGET_PARTITION_BYTES = 64L << 20;
 
     private SampleBlocks() {
     }
@@ -33,6 +39,7 @@ public final class SampleBlocks {
             throw new IllegalArgumentException("block samples and partitions must be >= 1, got " + blockSamples
                     + " and " + partitions);
         }
+        requireBlockFits(data.features(), blockSamples);
         List<Tuple2<Integer, Tuple2<Long, SampleBlock>>> blocks = new ArrayList<>();
         for (int from = 0, b = 0; from < data.samples(); from += blockSamples, b++) {
             blocks.add(new Tuple2<>(b, new Tuple2<>((long) from,
@@ -43,8 +50,7 @@ public final class SampleBlocks {
 
     /**
      * The blocks of samples that are already distributed, one {@code float[]} of {@code features}
-     * values per sample, in the RDD's order: one count, then one shuffle that puts each sample in its
-     * block and the blocks, in order, into {@code partitions} partitions of consecutive blocks (f32).
+     * values per sample, in the RDD's order (f32), as {@link #cut} makes them.
      */
     public static JavaRDD<SampleBlock> ofSamples(JavaRDD<float[]> samples, int features, int blockSamples,
                                                  int partitions) {
@@ -52,19 +58,130 @@ public final class SampleBlocks {
             throw new IllegalArgumentException("features, block samples and partitions must be >= 1, got "
                     + features + ", " + blockSamples + " and " + partitions);
         }
-        long count = samples.count();
-        int blocks = (int) ((count + blockSamples - 1) / blockSamples);
-        if (blocks == 0) {
-            throw new IllegalArgumentException("the RDD holds no samples");
+        Layout layout = layout(samples, s -> s.length);
+        return cut(samples, new Layout(layout.offsets(), features), Precision.F32, blockSamples, partitions,
+                (sample, row, d, f, at) -> {
+                    if (sample.length != features) {
+                        throw new IllegalArgumentException("sample " + row + " has " + sample.length
+                                + " values, expected " + features);
+                    }
+                    System.arraycopy(sample, 0, f, at, features);
+                });
+    }
+
+    /** Samples counted: partition p holds samples [offsets[p], offsets[p + 1]); each has {@code features} values. */
+    public record Layout(long[] offsets, int features) implements Serializable {
+        public long samples() {
+            return offsets[offsets.length - 1];
         }
-        return fromPieces(samples.zipWithIndex().map(p -> {
-            if (p._1().length != features) {
-                throw new IllegalArgumentException("sample " + p._2() + " has " + p._1().length + " values, expected "
-                        + features);
+
+        public int blocks(int blockSamples) {
+            return (int) ((samples() + blockSamples - 1) / blockSamples);
+        }
+    }
+
+    /** The width of one sample, or -1 for a sample that has none (a null). */
+    @FunctionalInterface
+    public interface Width<T> extends Serializable {
+        int of(T sample);
+    }
+
+    /** Copies sample {@code row} of the whole set into {@code d} (f64) or {@code f} (f32), from {@code at}. */
+    @FunctionalInterface
+    public interface Copier<T> extends Serializable {
+        void copy(T sample, long row, double[] d, float[] f, int at);
+    }
+
+    /**
+     * One job: the samples in each partition, and the width of the first sample found (the copier
+     * checks every other).
+     *
+     * @throws IllegalArgumentException if there are no samples
+     */
+    public static <T> Layout layout(JavaRDD<T> samples, Width<T> width) {
+        List<long[]> counts = samples.mapPartitionsWithIndex((Integer p, Iterator<T> it) -> {
+            long n = 0;
+            int w = -1;
+            while (it.hasNext()) {
+                T sample = it.next();
+                if (w < 0) {
+                    w = width.of(sample);
+                }
+                n++;
             }
-            return new Tuple2<>((int) (p._2() / blockSamples),
-                    new Tuple2<>(p._2(), SampleBlock.ofFloats(0, features, 1, p._1().clone())));
-        }), blocks, partitions);
+            return List.of(new long[] {p, n, w}).iterator();
+        }, true).collect();
+        long[] offsets = new long[counts.size() + 1];
+        int features = -1;
+        for (long[] c : counts) {
+            offsets[(int) c[0] + 1] = c[1];
+            if (features < 0 && c[2] >= 0) {
+                features = (int) c[2];
+            }
+        }
+        for (int p = 0; p < counts.size(); p++) {
+            offsets[p + 1] += offsets[p];
+        }
+        if (offsets[counts.size()] == 0) {
+            throw new IllegalArgumentException("the data hold no samples");
+        }
+        return new Layout(offsets, features);
+    }
+
+    /**
+     * The blocks of samples already distributed, in the RDD's order, with no shuffle of single samples:
+     * each partition cuts its run of consecutive samples at the block boundaries, and only those pieces
+     * (at most one more than the blocks a partition touches) are gathered into blocks, in
+     * {@code partitions} partitions of consecutive blocks.
+     */
+    public static <T> JavaRDD<SampleBlock> cut(JavaRDD<T> samples, Layout layout, Precision precision,
+                                               int blockSamples, int partitions, Copier<T> copier) {
+        int v = layout.features();
+        requireBlockFits(v, blockSamples);
+        long[] offsets = layout.offsets();
+        JavaRDD<Tuple2<Integer, Tuple2<Long, SampleBlock>>> pieces = samples.mapPartitionsWithIndex(
+                (Integer p, Iterator<T> it) -> {
+                    List<Tuple2<Integer, Tuple2<Long, SampleBlock>>> out = new ArrayList<>();
+                    for (long global = offsets[p]; global < offsets[p + 1]; ) {
+                        int block = (int) (global / blockSamples);
+                        int count = (int) Math.min(offsets[p + 1] - global, (long) (block + 1) * blockSamples - global);
+                        double[] d = precision == Precision.F64 ? new double[count * v] : null;
+                        float[] f = d == null ? new float[count * v] : null;
+                        for (int s = 0; s < count; s++) {
+                            // SQL's row iterators read ahead only in hasNext
+                            if (!it.hasNext()) {
+                                throw new IllegalStateException("partition " + p + " holds fewer samples than when"
+                                        + " counted: the input must give the same rows each time it is read");
+                            }
+                            copier.copy(it.next(), global + s, d, f, s * v);
+                        }
+                        out.add(new Tuple2<>(block, new Tuple2<>(global, d != null
+                                ? SampleBlock.ofDoubles(0, v, count, d) : SampleBlock.ofFloats(0, v, count, f))));
+                        global += count;
+                    }
+                    return out.iterator();
+                }, true);
+        return fromPieces(pieces, layout.blocks(blockSamples), partitions);
+    }
+
+    /** Fails unless a block of {@code blockSamples} samples of {@code features} values fits in one array. */
+    public static void requireBlockFits(int features, int blockSamples) {
+        if ((long) features * blockSamples > MAX_BLOCK_VALUES) {
+            throw new IllegalArgumentException("a block of " + blockSamples + " samples of " + features
+                    + " values would hold more than " + MAX_BLOCK_VALUES + " values; use blocks of at most "
+                    + MAX_BLOCK_VALUES / features + " samples");
+        }
+    }
+
+    /**
+     * The partitions of a training set unless told otherwise: from the data alone (about
+     * {@value #TARGET_PARTITION_BYTES} bytes of samples each, whole blocks), never from the cluster, so
+     * that the sums, hence the bits, are the same on any cluster.
+     */
+    public static int defaultPartitions(Layout layout, Precision precision, int blockSamples) {
+        long bytes = layout.samples() * layout.features() * (precision == Precision.F64 ? 8L : 4L);
+        long wanted = (bytes + TARGET_PARTITION_BYTES - 1) / TARGET_PARTITION_BYTES;
+        return (int) Math.max(1, Math.min(layout.blocks(blockSamples), wanted));
     }
 
     /**

@@ -42,7 +42,12 @@ public final class SparkEval implements Callable<Integer> {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs the command in the caller's Spark session if there is one (which it leaves running), else in
+     * one of its own; returns the exit code (0, 1 when the work failed, 2 for a usage error) and never
+     * exits the JVM.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         SparkEval command = new SparkEval();
         command.stdout = out;
         return Commands.execute(command, args, out, err);
@@ -51,9 +56,10 @@ public final class SparkEval implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         options.check();
-        try (JavaSparkContext spark = options.start("sae4j SparkEval")) {
+        try (SparkSessions session = options.join("sae4j SparkEval")) {
+            JavaSparkContext spark = session.context();
             JavaRDD<SampleBlock> blocks = NpyParts.read(spark, options.npy, options.precision(), options.block,
-                    options.partitions(spark));
+                    options.partitions());
             int visible = blocks.first().features();
             ThetaFile.Theta t = ThetaFile.read(theta, visible, hidden, options.npy);
             double[] parameters = t.values();

@@ -21,7 +21,7 @@ import org.sae4j.optim.DifferentiableFunction;
  * <p>Each evaluation is two Spark jobs over the cached blocks, because ρ̂ must be known over the whole
  * set before any δ2: the first returns each partition's hidden-activation sums, the second (with the
  * sparsity term broadcast) each partition's squared error and gradient sums. A partition adds its blocks
- * in their order, the driver adds the partitions in partition order, and
+ * in their order, the partitions are added in a tree of fixed shape ({@link TreeSum}), and
  * {@link SparseAutoencoderObjective#finish} scales and adds the weight decay. So J and ∇J depend on the
  * blocks and their partitioning, never on how many executors or cores ran them or in what order the
  * tasks ended. On an executor a block is evaluated by the engine's chunk kernels on its ForkJoin pool
@@ -35,6 +35,7 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
     private final SparseAutoencoderConfig config;
     private final EngineSpec spec;
     private final long samples;
+    private final int fanout;
     private final SparsityPenalty penalty;
     private final double[] activationSums;
     /** The one-job form's Σ f′(z2) xᵀ and Σ f′(z2) over all partitions, or null for two jobs. */
@@ -55,6 +56,19 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
     /** @param passes how an evaluation meets the sparsity term (both give J and ∇J to rounding) */
     public SparkObjective(JavaSparkContext spark, JavaRDD<SampleBlock> blocks, SparseAutoencoderConfig config,
                           EvaluationSettings settings, int executorThreads, Passes passes) {
+        this(spark, blocks, config, settings, executorThreads, passes, TreeSum.DEFAULT_FANOUT);
+    }
+
+    /**
+     * @param fanout partial sums per group of the fan-in tree ({@link TreeSum}); the bits depend on it
+     *               once there are more partitions than it
+     */
+    public SparkObjective(JavaSparkContext spark, JavaRDD<SampleBlock> blocks, SparseAutoencoderConfig config,
+                          EvaluationSettings settings, int executorThreads, Passes passes, int fanout) {
+        if (fanout < 2) {
+            throw new IllegalArgumentException("the fan-in must be >= 2, got " + fanout);
+        }
+        this.fanout = fanout;
         this.spark = Objects.requireNonNull(spark, "spark");
         this.config = Objects.requireNonNull(config, "config");
         this.spec = EngineSpec.of(config, settings, executorThreads, Objects.requireNonNull(passes, "passes"));
@@ -75,7 +89,7 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
         if (samples < 1) {
             throw new IllegalArgumentException("the blocks hold no samples");
         }
-        requireResultsFit(spark, this.blocks.getNumPartitions(), config, passes);
+        requireResultsFit(spark, Math.min(fanout, this.blocks.getNumPartitions()), config, passes);
         this.penalty = new SparsityPenalty(config);
         this.activationSums = new double[config.hidden()];
         this.fPrimeX = passes == Passes.ONE ? new double[config.hidden() * config.visible()] : null;
@@ -83,8 +97,9 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
     }
 
     /**
-     * Every evaluation collects one array per partition on the driver; Spark fails a job whose results
-     * exceed {@code spark.driver.maxResultSize} (1g by default), so a run that would is refused at once.
+     * Every evaluation collects up to {@code fanout} arrays on the driver ({@link TreeSum}); Spark fails a
+     * job whose results exceed {@code spark.driver.maxResultSize} (1g by default), so a run that would is
+     * refused at once.
      */
     private static void requireResultsFit(JavaSparkContext spark, int partitions, SparseAutoencoderConfig config,
                                           Passes passes) {
@@ -92,9 +107,9 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
                 + (passes == Passes.ONE ? (long) config.hidden() * config.visible() + 2L * config.hidden() : 0));
         long limit = spark.getConf().getSizeAsBytes("spark.driver.maxResultSize", "1g");
         if (limit > 0 && partitions * perPartition > limit) {
-            throw new IllegalArgumentException(partitions + " partitions each return " + perPartition
-                    + " bytes per evaluation, more than spark.driver.maxResultSize (" + limit + " bytes) lets the"
-                    + " driver collect; use fewer partitions or raise spark.driver.maxResultSize");
+            throw new IllegalArgumentException("the driver collects " + partitions + " sums of " + perPartition
+                    + " bytes per evaluation, more than spark.driver.maxResultSize (" + limit + " bytes) lets it;"
+                    + " use a smaller fan-in or raise spark.driver.maxResultSize");
         }
     }
 
@@ -121,7 +136,7 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
         Broadcast<double[]> point = spark.broadcast(theta.clone());
         Broadcast<double[]> sparsity = null;
         try {
-            List<double[]> firstPass = blocks.mapPartitions((Iterator<SampleBlock> it) -> {
+            double[] firstPass = TreeSum.of(blocks.mapPartitions((Iterator<SampleBlock> it) -> {
                 double[] sums = new double[h];
                 double[] t = point.value();
                 while (it.hasNext()) {
@@ -132,18 +147,13 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
                     });
                 }
                 return List.of(sums).iterator();
-            }).collect();
-            Arrays.fill(activationSums, 0);
-            for (double[] partition : firstPass) {
-                for (int j = 0; j < h; j++) {
-                    activationSums[j] += partition[j];
-                }
-            }
+            }), h, fanout);
+            System.arraycopy(firstPass, 0, activationSums, 0, h);
             penalty.update(activationSums, samples);
             sparsity = spark.broadcast(penalty.sparsity().clone());
             Broadcast<double[]> term = sparsity;
             // each partition returns its gradient sums with its squared error appended
-            List<double[]> secondPass = blocks.mapPartitions((Iterator<SampleBlock> it) -> {
+            double[] secondPass = TreeSum.of(blocks.mapPartitions((Iterator<SampleBlock> it) -> {
                 double[] g = new double[n];
                 double[] t = point.value();
                 double[] st = term.value();
@@ -154,15 +164,9 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
                 double[] sums = Arrays.copyOf(g, n + 1);
                 sums[n] = squaredError;
                 return List.of(sums).iterator();
-            }).collect();
-            Arrays.fill(gradient, 0);
-            double squaredError = 0;
-            for (double[] partition : secondPass) {
-                for (int i = 0; i < n; i++) {
-                    gradient[i] += partition[i];
-                }
-                squaredError += partition[n];
-            }
+            }), n + 1, fanout);
+            System.arraycopy(secondPass, 0, gradient, 0, n);
+            double squaredError = secondPass[n];
             return SparseAutoencoderObjective.finish(config, theta, gradient, squaredError, penalty.divergence(),
                     samples);
         } finally {
@@ -185,8 +189,9 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
         int hv = h * config.visible();
         Broadcast<double[]> point = spark.broadcast(theta.clone());
         try {
-            List<double[]> partitions = blocks.mapPartitions((Iterator<SampleBlock> it) -> {
-                double[] sums = new double[n + h + hv + h + 1];
+            int length = n + h + hv + h + 1;
+            double[] p = TreeSum.of(blocks.mapPartitions((Iterator<SampleBlock> it) -> {
+                double[] sums = new double[length];
                 double[] g = new double[n];
                 double[] a = new double[h];
                 double[] fx = new double[hv];
@@ -202,25 +207,12 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
                 System.arraycopy(fs, 0, sums, n + h + hv, h);
                 sums[sums.length - 1] = squaredError;
                 return List.of(sums).iterator();
-            }).collect();
-            Arrays.fill(gradient, 0);
-            Arrays.fill(activationSums, 0);
-            Arrays.fill(fPrimeX, 0);
-            Arrays.fill(fPrimeSums, 0);
-            double squaredError = 0;
-            for (double[] p : partitions) {
-                for (int i = 0; i < n; i++) {
-                    gradient[i] += p[i];
-                }
-                for (int j = 0; j < h; j++) {
-                    activationSums[j] += p[n + j];
-                    fPrimeSums[j] += p[n + h + hv + j];
-                }
-                for (int i = 0; i < hv; i++) {
-                    fPrimeX[i] += p[n + h + i];
-                }
-                squaredError += p[p.length - 1];
-            }
+            }), length, fanout);
+            System.arraycopy(p, 0, gradient, 0, n);
+            System.arraycopy(p, n, activationSums, 0, h);
+            System.arraycopy(p, n + h, fPrimeX, 0, hv);
+            System.arraycopy(p, n + h + hv, fPrimeSums, 0, h);
+            double squaredError = p[length - 1];
             penalty.update(activationSums, samples);
             BlockSums.addSparsityTerm(config, gradient, penalty.sparsity(), fPrimeX, fPrimeSums);
             return SparseAutoencoderObjective.finish(config, theta, gradient, squaredError, penalty.divergence(),

@@ -1,6 +1,5 @@
 package org.sae4j.spark;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
@@ -38,7 +37,8 @@ final class SparkOptions {
     String master;
 
     @Option(names = "--partitions", paramLabel = "N",
-            description = "Partitions of the sample blocks (default: Spark's default parallelism).")
+            description = "Partitions of the sample blocks (default: from the data, about 64 MB of samples each;"
+                    + " never from the cluster, so that the bits are the same on any cluster).")
     Integer partitions;
 
     @Option(names = "--block", paramLabel = "B", defaultValue = "" + SampleBlocks.DEFAULT_BLOCK_SAMPLES,
@@ -86,22 +86,18 @@ final class SparkOptions {
         return engine.settings(config.visible(), config.hidden(), block, executorThreads);
     }
 
-    JavaSparkContext start(String appName) {
-        SparkConf conf = new SparkConf().setAppName(appName);
-        if (master != null) {
-            conf.setMaster(master);
-        } else if (!conf.contains("spark.master")) {
-            conf.setMaster("local[*]");
-        }
-        return new JavaSparkContext(conf);
+    /** The caller's Spark session, or one started here (and stopped when the command ends). */
+    SparkSessions join(String appName) {
+        return SparkSessions.join(appName, master);
     }
 
+    /** Engine threads per task: {@code --threads}, else {@code spark.task.cpus} (Spark's cores per task). */
     int executorThreads(JavaSparkContext spark) {
-        return engine.threadsOr(spark.getConf().getInt("spark.executor.cores",
-                Runtime.getRuntime().availableProcessors()));
+        return engine.threadsOr(spark.getConf().getInt("spark.task.cpus", 1));
     }
 
-    int partitions(JavaSparkContext spark) {
-        return partitions != null ? partitions : spark.defaultParallelism();
+    /** {@code --partitions}, else 0: from the data's size, never from the cluster. */
+    int partitions() {
+        return partitions != null ? partitions : 0;
     }
 }

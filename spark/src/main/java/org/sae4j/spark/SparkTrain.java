@@ -82,8 +82,12 @@ public final class SparkTrain implements Callable<Integer> {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command; returns its exit code (0, 1 when the work failed, 2 for a usage error). */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs the command in the caller's Spark session if there is one (which it leaves running), else in
+     * one of its own; returns the exit code (0, 1 when the work failed, 2 for a usage error) and never
+     * exits the JVM.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         SparkTrain command = new SparkTrain();
         command.stdout = out;
         command.stderr = err;
@@ -98,9 +102,10 @@ public final class SparkTrain implements Callable<Integer> {
         Optimizer opt = optimizer.build(spec);
         int iterations = optimizer.iterations();
         Checkpoint resumed = resume == null ? null : CheckpointFile.read(resume);
-        try (JavaSparkContext spark = options.start("sae4j SparkTrain")) {
+        try (SparkSessions session = options.join("sae4j SparkTrain")) {
+            JavaSparkContext spark = session.context();
             JavaRDD<SampleBlock> blocks = NpyParts.read(spark, options.npy, options.precision(), options.block,
-                    options.partitions(spark));
+                    options.partitions());
             int visible = blocks.first().features();
             SparseAutoencoderConfig config = options.config(visible, hidden);
             int threads = options.executorThreads(spark);

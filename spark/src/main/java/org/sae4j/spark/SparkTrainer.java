@@ -44,8 +44,10 @@ public final class SparkTrainer {
     private final TrainingSpec spec;
     private final int executorThreads;
     private final Passes passes;
+    private final int fanout;
 
-    private SparkTrainer(SparseAutoencoderConfig config, TrainingSpec spec, int executorThreads, Passes passes) {
+    private SparkTrainer(SparseAutoencoderConfig config, TrainingSpec spec, int executorThreads, Passes passes,
+                         int fanout) {
         this.config = Objects.requireNonNull(config, "config");
         this.spec = Objects.requireNonNull(spec, "spec");
         if (executorThreads < 1) {
@@ -53,6 +55,10 @@ public final class SparkTrainer {
         }
         this.executorThreads = executorThreads;
         this.passes = Objects.requireNonNull(passes, "passes");
+        if (fanout < 2) {
+            throw new IllegalArgumentException("the fan-in must be >= 2, got " + fanout);
+        }
+        this.fanout = fanout;
         double[] given = spec.initialParameters();
         if (given != null) {
             config.requireParameters(given, "initial parameters");
@@ -69,7 +75,16 @@ public final class SparkTrainer {
      */
     public static SparkTrainer of(SparseAutoencoderConfig config, TrainingSpec spec, int executorThreads,
                                   Passes passes) {
-        return new SparkTrainer(config, spec, executorThreads, passes);
+        return new SparkTrainer(config, spec, executorThreads, passes, TreeSum.DEFAULT_FANOUT);
+    }
+
+    /**
+     * The same trainer with another fan-in: the partitions' sums are added in groups of {@code fanout}
+     * (default {@value TreeSum#DEFAULT_FANOUT}), so that the driver receives at most that many arrays.
+     * The bits depend on it once there are more partitions than it.
+     */
+    public SparkTrainer withFanout(int fanout) {
+        return new SparkTrainer(config, spec, executorThreads, passes, fanout);
     }
 
     /**
@@ -83,7 +98,8 @@ public final class SparkTrainer {
                 : EvaluationSettings.defaults(config, precision);
         double[] theta0 = spec.start(config::initialParameters);
         Optimizer opt = spec.optimizer();
-        try (SparkObjective objective = new SparkObjective(spark, blocks, config, s, executorThreads, passes)) {
+        try (SparkObjective objective = new SparkObjective(spark, blocks, config, s, executorThreads, passes,
+                fanout)) {
             OptimizationResult r = spec.checkpointing().minimize(opt, objective, theta0, spec.listener(),
                     spec.cancellation(), ParallelRuntime.singleThreaded(), () -> fingerprint(blocks, objective, s,
                             opt));
@@ -115,6 +131,7 @@ public final class SparkTrainer {
         f.put("spark blocks", Integer.toString(hashes.size()));
         f.put("spark partitions", Integer.toString(blocks.getNumPartitions()));
         f.put("spark passes", passes.name());
+        f.put("spark fan-in", Integer.toString(fanout));
         return f;
     }
 }
