@@ -1,0 +1,157 @@
+package org.sae4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.sae4j.backend.java.JavaBackend;
+import org.sae4j.spark.ml.SparseAutoencoder;
+import org.sae4j.spark.ml.SparseAutoencoderModel;
+
+/**
+ * Executor JVMs for real: {@code local-cluster[2,1,1024]} runs a standalone master and two workers in
+ * this JVM, and each worker starts its executor as a JVM of its own, on the class path the build wrote.
+ * The Estimator fitted there gives the bits of {@code local[2]} with the same partitions, also when one
+ * executor JVM is killed (SIGKILL) in the middle of training; an executor that would run another kernel
+ * than the driver fails the job at once.
+ */
+class ClusterIT {
+    private static final int V = 24;
+    private static final int M = 3000;
+    private static final int KILL_AT_JOB = 30;
+
+    /** The folder Spark's workers take as SPARK_HOME (the build's failsafe sets it): they look for jars/ there. */
+    private static void sparkHome() throws IOException {
+        Path home = Path.of(System.getenv("SPARK_HOME"));
+        Files.createDirectories(home.resolve("jars"));
+        Files.createDirectories(home.resolve("launcher/target/scala-2.13"));
+    }
+
+    private static SparkSession start(String master, String executorOptions) throws IOException {
+        sparkHome();
+        String classpath = Files.readString(Path.of(System.getProperty("sae4j.spark.classpath"))).strip();
+        SparkSession session = SparkSession.builder().master(master).appName("sae4j-cluster-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.executor.extraClassPath", classpath)
+                .config("spark.executor.extraJavaOptions", executorOptions)
+                .config("spark.executorEnv.SPARK_LOCAL_IP", "127.0.0.1")
+                .getOrCreate();
+        session.sparkContext().setLogLevel("WARN");
+        return session;
+    }
+
+    private static String jvmOptions() throws IOException {
+        return Files.readString(Path.of(System.getProperty("sae4j.spark.jvmOptions"))).strip();
+    }
+
+    private static org.apache.spark.sql.Dataset<Row> frame(SparkSession session) {
+        SplittableRandom rnd = new SplittableRandom(3);
+        List<Row> rows = new ArrayList<>();
+        for (int s = 0; s < M; s++) {
+            double[] x = new double[V];
+            for (int i = 0; i < V; i++) {
+                x[i] = rnd.nextDouble(0.05, 0.95);
+            }
+            rows.add(RowFactory.create(Vectors.dense(x)));
+        }
+        return session.createDataFrame(rows, new StructType().add("features", SQLDataTypes.VectorType()));
+    }
+
+    private static SparseAutoencoder estimator(int iterations) {
+        return new SparseAutoencoder().setHiddenSize(10).setMaxIter(iterations).setBlockSize(250)
+                .setNumPartitions(6).setFanIn(4).setBackend("java").setSeed(9);
+    }
+
+    private static double[] fit(String master, String executorOptions, int iterations, boolean killOne)
+            throws Exception {
+        SparkSession session = start(master, executorOptions);
+        try {
+            AtomicInteger removed = new AtomicInteger();
+            AtomicInteger jobs = new AtomicInteger();
+            AtomicInteger killedAtJob = new AtomicInteger(-1);
+            session.sparkContext().addSparkListener(new SparkListener() {
+                @Override
+                public void onExecutorRemoved(SparkListenerExecutorRemoved event) {
+                    removed.incrementAndGet();
+                }
+
+                @Override
+                public void onJobStart(SparkListenerJobStart event) {
+                    // every evaluation is two jobs: kill an executor JVM some way into the training
+                    if (jobs.incrementAndGet() == KILL_AT_JOB && killOne) {
+                        killedAtJob.set(KILL_AT_JOB);
+                        executors().get(0).destroyForcibly();
+                    }
+                }
+            });
+            double[] theta = estimator(iterations).fit(frame(session)).trained().theta();
+            if (killOne) {
+                assertEquals(KILL_AT_JOB, killedAtJob.get(), "an executor was killed during training");
+                assertTrue(jobs.get() > KILL_AT_JOB + 10, jobs.get() + " jobs in all");
+                assertTrue(removed.get() >= 1, "Spark lost an executor");
+            }
+            return theta;
+        } finally {
+            session.stop();
+        }
+    }
+
+    /** The executor JVMs this JVM's workers started. */
+    private static List<ProcessHandle> executors() {
+        List<ProcessHandle> found = new ArrayList<>();
+        ProcessHandle.current().descendants().forEach(p -> {
+            try {
+                String cmdline = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+                if (cmdline.contains("CoarseGrainedExecutorBackend")) {
+                    found.add(p);
+                }
+            } catch (IOException gone) {
+                // the process ended meanwhile
+            }
+        });
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no executor JVM found among " + ProcessHandle.current().descendants()
+                    .map(p -> p.pid() + " " + p.info().command().orElse("?")).toList());
+        }
+        return found;
+    }
+
+    @Test
+    void twoExecutorJvmsGiveTheBitsOfLocalAndSurviveAnExecutorsDeath() throws Exception {
+        double[] local = fit("local[2]", "", 40, false);
+        double[] cluster = fit("local-cluster[2,1,1024]", jvmOptions(), 40, false);
+        assertArrayEquals(local, cluster, "local-cluster[2,1,1024] against local[2]");
+        double[] killed = fit("local-cluster[2,1,1024]", jvmOptions(), 40, true);
+        assertArrayEquals(local, killed, "with one executor killed during training");
+    }
+
+    @Test
+    void anExecutorWithAnotherKernelFailsTheJobNamingBoth() throws Exception {
+        // executors told to run the scalar kernel, where the driver runs the Vector API's
+        Exception e = assertThrows(Exception.class, () -> fit("local-cluster[2,1,1024]",
+                jvmOptions() + " -D" + JavaBackend.KERNEL_PROPERTY + "=scalar", 2, false));
+        String message = String.valueOf(e.getMessage());
+        assertTrue(message.contains("this executor would compute with java [f64 scalar")
+                && message.contains("but the driver resolved java [f64 vector-api"), message);
+    }
+}
