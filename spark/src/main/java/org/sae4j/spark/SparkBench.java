@@ -42,6 +42,11 @@ public final class SparkBench implements Callable<Integer> {
             description = "Evaluation forms to time: 2 jobs or 1 per evaluation (default: ${DEFAULT-VALUE}).")
     private int[] passes;
 
+    @Option(names = "--fan-in", paramLabel = "F,F,...", split = ",", defaultValue = "" + TreeSum.DEFAULT_FANOUT,
+            description = "Fan-ins of the driver's sum to time; 0 for flat, every partition's sums to the driver"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int[] fanIns;
+
     @Option(names = "--evaluations", paramLabel = "N", defaultValue = "7",
             description = "Timed evaluations per setting, after as many untimed ones (default: ${DEFAULT-VALUE}).")
     private int evaluations;
@@ -100,8 +105,8 @@ public final class SparkBench implements Callable<Integer> {
                 m, p.shortName(), settings.backend().name(), threads, master, block);
         out.printf(Locale.ROOT, "engine on the driver, %d thread(s): %.1f ms per evaluation%n", engineThreads,
                 engineMs);
-        out.println("| passes | partitions | Spark ms per evaluation | against the engine | Spark's own ms |");
-        out.println("|---|---|---|---|---|");
+        out.println("| passes | partitions | fan-in | Spark ms per evaluation | against the engine | Spark's own ms |");
+        out.println("|---|---|---|---|---|---|");
         SparkConf conf = new SparkConf().setMaster(master).setAppName("sae4j SparkBench")
                 .set("spark.ui.enabled", "false");
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
@@ -109,11 +114,15 @@ public final class SparkBench implements Callable<Integer> {
             for (int form : passes) {
                 Commands.require(form == 1 || form == 2, "--passes takes 1 and 2, got " + form);
                 for (int n : partitions) {
-                    try (SparkObjective objective = new SparkObjective(spark, SampleBlocks.of(spark, data, p, block,
-                            n), config, settings, threads, form == 1 ? Passes.ONE : Passes.TWO)) {
-                        double ms = medianMs(() -> objective.evaluate(theta, gradient));
-                        out.printf(Locale.ROOT, "| %d | %d | %.1f | %.2f | %.1f |%n", form, n, ms, ms / engineMs,
-                                ms - engineMs);
+                    for (int fanIn : fanIns) {
+                        Commands.require(fanIn == 0 || fanIn >= 2, "--fan-in takes 0 (flat) or >= 2, got " + fanIn);
+                        int f = fanIn == 0 ? Math.max(2, n) : fanIn;
+                        try (SparkObjective objective = new SparkObjective(spark, SampleBlocks.of(spark, data, p,
+                                block, n), config, settings, threads, form == 1 ? Passes.ONE : Passes.TWO, f)) {
+                            double ms = medianMs(() -> objective.evaluate(theta, gradient));
+                            out.printf(Locale.ROOT, "| %d | %d | %s | %.1f | %.2f | %.1f |%n", form, n,
+                                    fanIn == 0 ? "flat" : Integer.toString(fanIn), ms, ms / engineMs, ms - engineMs);
+                        }
                     }
                 }
             }

@@ -1,0 +1,195 @@
+package org.sae4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.NpyWriter;
+import org.sae4j.precision.Precision;
+
+/** Data where it lives: DataFrames cut without a per-sample shuffle, and files read through the job's Hadoop settings. */
+class DataInputTest {
+    private static final int V = 6;
+
+    private static Dataset samples(int m) {
+        SplittableRandom rnd = new SplittableRandom(m);
+        double[] x = new double[V * m];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextDouble();
+        }
+        return Dataset.ofDoubles(V, m, x);
+    }
+
+    private static List<double[]> blockValues(JavaRDD<SampleBlock> blocks) {
+        List<SampleBlock> list = new ArrayList<>(blocks.collect());
+        list.sort(Comparator.comparingInt(SampleBlock::index));
+        List<double[]> values = new ArrayList<>();
+        for (SampleBlock b : list) {
+            Dataset d = b.dataset();
+            double[] x = new double[V * d.samples()];
+            for (int s = 0; s < d.samples(); s++) {
+                for (int i = 0; i < V; i++) {
+                    x[s * V + i] = d.get(i, s);
+                }
+            }
+            values.add(x);
+        }
+        return values;
+    }
+
+    @Test
+    void aDataFrameBecomesTheBlocksOfItsRowsWithoutShufflingSamples() {
+        int m = 1000;
+        Dataset data = samples(m);
+        SparkSession session = LocalSession.start("local[2]");
+        try {
+            List<Row> rows = new ArrayList<>();
+            for (int s = 0; s < m; s++) {
+                double[] x = new double[V];
+                for (int i = 0; i < V; i++) {
+                    x[i] = data.get(i, s);
+                }
+                rows.add(RowFactory.create(Vectors.dense(x)));
+            }
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+            // 7 partitions of uneven sizes, some of them empty
+            JavaRDD<Row> uneven = jsc.parallelize(rows, 7).mapPartitionsWithIndex((p, it) -> {
+                List<Row> kept = new ArrayList<>();
+                it.forEachRemaining(kept::add);
+                return kept.iterator();
+            }, true).filter(r -> true).coalesce(7).union(jsc.parallelize(new ArrayList<Row>(), 2));
+            org.apache.spark.sql.Dataset<Row> frame = session.createDataFrame(uneven,
+                    new StructType().add("x", SQLDataTypes.VectorType()));
+            AtomicLong shuffled = new AtomicLong();
+            session.sparkContext().addSparkListener(new SparkListener() {
+                @Override
+                public void onTaskEnd(SparkListenerTaskEnd end) {
+                    shuffled.addAndGet(end.taskMetrics().shuffleWriteMetrics().recordsWritten());
+                }
+            });
+            SampleBlocks.Layout layout = FrameBlocks.layout(frame, "x");
+            assertEquals(m, layout.samples());
+            assertEquals(V, layout.features());
+            JavaRDD<SampleBlock> blocks = FrameBlocks.of(frame, "x", layout, Precision.F64, 64, 3);
+            List<double[]> got = blockValues(blocks);
+            // the pieces only: at most one per block and partition boundary, never one per sample
+            assertTrue(shuffled.get() <= got.size() + 9, shuffled.get() + " records shuffled for " + got.size()
+                    + " blocks");
+            List<double[]> want = blockValues(SampleBlocks.of(jsc, data, Precision.F64, 64, 3));
+            assertEquals(want.size(), got.size());
+            for (int b = 0; b < want.size(); b++) {
+                assertArrayEquals(want.get(b), got.get(b), "block " + b);
+            }
+            assertEquals(3, blocks.getNumPartitions());
+        } finally {
+            session.stop();
+        }
+    }
+
+    @Test
+    void theDefaultPartitionsComeFromTheDataAlone() {
+        SampleBlocks.Layout small = new SampleBlocks.Layout(new long[] {0, 1000}, 784);
+        assertEquals(1, SampleBlocks.defaultPartitions(small, Precision.F64, 100), "6.3 MB: one partition");
+        // 100 000 samples of 784 doubles, 627 MB, in partitions of at most 64 MiB, whatever the parts
+        SampleBlocks.Layout large = new SampleBlocks.Layout(new long[] {0, 50_000, 100_000}, 784);
+        assertEquals(10, SampleBlocks.defaultPartitions(large, Precision.F64, 4096));
+        assertEquals(5, SampleBlocks.defaultPartitions(large, Precision.F32, 4096));
+        assertEquals(4, SampleBlocks.defaultPartitions(large, Precision.F64, 25_000), "no more than the blocks");
+    }
+
+    /** A file system of its own scheme over local files, known only to the job's Hadoop configuration. */
+    public static final class OwnScheme extends RawLocalFileSystem {
+        @Override
+        public URI getUri() {
+            return URI.create("sae4jtest:///");
+        }
+
+        @Override
+        public String getScheme() {
+            return "sae4jtest";
+        }
+    }
+
+    @Test
+    void executorsReadThroughTheJobsHadoopSettings(@TempDir Path dir) throws IOException {
+        Dataset data = samples(300);
+        double[] rows = new double[V * 300];
+        for (int s = 0; s < 300; s++) {
+            for (int i = 0; i < V; i++) {
+                rows[s * V + i] = data.get(i, s);
+            }
+        }
+        Path file = dir.resolve("x.npy");
+        NpyWriter.writeF64(file, new int[] {300, V}, rows);
+        SparkSession session = SparkSession.builder().master("local[2]").appName("sae4j-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.hadoop.fs.sae4jtest.impl", OwnScheme.class.getName())
+                .config("spark.hadoop.fs.sae4jtest.impl.disable.cache", "true")
+                .getOrCreate();
+        try {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+            JavaRDD<SampleBlock> blocks = NpyParts.read(jsc, "sae4jtest://" + file, Precision.F64, 64, 2);
+            List<double[]> want = blockValues(SampleBlocks.of(jsc, data, Precision.F64, 64, 2));
+            List<double[]> got = blockValues(blocks);
+            assertEquals(want.size(), got.size());
+            for (int b = 0; b < want.size(); b++) {
+                assertArrayEquals(want.get(b), got.get(b), "block " + b);
+            }
+        } finally {
+            session.stop();
+        }
+    }
+
+    @Test
+    void sparkTrainRunsInTheCallersSessionAndLeavesItRunning(@TempDir Path dir) throws IOException {
+        Dataset data = samples(200);
+        double[] rows = new double[V * 200];
+        for (int s = 0; s < 200; s++) {
+            for (int i = 0; i < V; i++) {
+                rows[s * V + i] = data.get(i, s);
+            }
+        }
+        Path file = dir.resolve("x.npy");
+        NpyWriter.writeF64(file, new int[] {200, V}, rows);
+        SparkSession session = LocalSession.start("local[2]");
+        try {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = SparkTrain.run(new String[] {"--npy", file.toString(), "--hidden", "3", "--iterations", "3",
+                "--backend", "java", "--out", dir.resolve("out").toString()}, new PrintWriter(out, true),
+                    new PrintWriter(err, true));
+            assertEquals(0, code, err.toString());
+            assertTrue(err.toString().contains(session.sparkContext().master()), err.toString());
+            assertTrue(!session.sparkContext().isStopped(), "the caller's session is still running");
+            assertEquals(200, session.range(200).count());
+        } finally {
+            session.stop();
+        }
+    }
+}
