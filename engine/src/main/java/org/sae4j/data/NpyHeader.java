@@ -3,7 +3,7 @@ package org.sae4j.data;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ record NpyHeader(String source, NpyDtype dtype, boolean fortranOrder, int[] shap
     private static final int MAX_HEADER_CHARS = 1 << 20;
 
     /** Reads and validates the preamble at the start of {@code ch}. */
-    static NpyHeader read(FileChannel ch, String source) throws IOException {
+    static NpyHeader read(SeekableByteChannel ch, String source) throws IOException {
         ByteBuffer pre = readAt(ch, 0, 12);
         if (pre.remaining() < 10 || !hasMagic(pre)) {
             throw new DataFileException(source
@@ -181,10 +181,11 @@ record NpyHeader(String source, NpyDtype dtype, boolean fortranOrder, int[] shap
     }
 
     /** Reads up to {@code len} bytes at {@code pos}; fewer only at end of file. */
-    private static ByteBuffer readAt(FileChannel ch, long pos, int len) throws IOException {
+    private static ByteBuffer readAt(SeekableByteChannel ch, long pos, int len) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(len);
         while (b.hasRemaining()) {
-            int n = ch.read(b, pos + b.position());
+            ch.position(pos + b.position());
+            int n = ch.read(b);
             if (n < 0) {
                 break;
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.sae4j.precision.Precision;
@@ -124,7 +125,25 @@ public final class NpyReader {
                 h.dtype().order(), windowBytes), h.dtype().naturalPrecision());
     }
 
-    private static NpyHeader samplesHeader(FileChannel ch, String source) throws IOException {
+    /**
+     * The layout of a 2-D C-order array of samples (m, v), from its header, checked against the file's
+     * length, for readers that read rows by byte ranges ({@link NpyRows#rows}) from any store: a
+     * distributed file system, say, whose stream the caller adapts to a channel.
+     *
+     * @throws DataFileException if the file is not a 2-D C-order NPY array of a supported dtype, or is
+     *                           truncated or longer than its shape says
+     */
+    public static NpyRows rowLayout(SeekableByteChannel ch, String source) throws IOException {
+        NpyHeader h = samplesHeader(ch, source);
+        requireExactLength(ch, h, h.valueCount());
+        if (h.fortranOrder()) {
+            throw new DataFileException(source + ": a Fortran-order array cannot be read by rows (its features, not"
+                    + " its samples, are contiguous); save it in C order (numpy.ascontiguousarray)");
+        }
+        return new NpyRows(source, h.dtype().type(), h.dtype().order(), h.shape()[0], h.shape()[1], h.dataOffset());
+    }
+
+    private static NpyHeader samplesHeader(SeekableByteChannel ch, String source) throws IOException {
         NpyHeader h = NpyHeader.read(ch, source);
         if (h.shape().length != 2) {
             throw new DataFileException(source + ": expected a 2-D array of shape (samples, features), got shape "
@@ -180,7 +199,7 @@ public final class NpyReader {
      * The header's shape must match the bytes the file has, checked before anything is allocated: a
      * 228-byte file must not make the reader ask for 12 GB.
      */
-    private static void requireExactLength(FileChannel ch, NpyHeader h, long n) throws IOException {
+    private static void requireExactLength(SeekableByteChannel ch, NpyHeader h, long n) throws IOException {
         int item = h.dtype().itemSize();
         long expected = n > Long.MAX_VALUE / item ? Long.MAX_VALUE : n * item;
         long present = ch.size() - h.dataOffset();

@@ -195,7 +195,8 @@ public final class SampleBlocks {
             long global = offset + from;
             int block = (int) (global / blockSamples);
             int count = (int) Math.min(part.samples() - from, (long) (block + 1) * blockSamples - global);
-            pieces.add(new Tuple2<>(block, new Tuple2<>(global, part.slice(0, from, count))));
+            SampleBlock piece = count == part.samples() ? part : part.slice(0, from, count);
+            pieces.add(new Tuple2<>(block, new Tuple2<>(global, piece)));
             from += count;
         }
         return pieces;

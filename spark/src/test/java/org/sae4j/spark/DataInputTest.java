@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.fs.BlockLocation;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -28,6 +30,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.data.Dataset;
+import org.sae4j.data.NpyReader;
+import org.sae4j.data.NpyRows;
 import org.sae4j.data.NpyWriter;
 import org.sae4j.precision.Precision;
 
@@ -132,6 +136,70 @@ class DataInputTest {
         public String getScheme() {
             return "sae4jtest";
         }
+
+        /** Blocks of 1000 bytes, block k on host-k. */
+        @Override
+        public BlockLocation[] getFileBlockLocations(FileStatus file, long start, long len) {
+            List<BlockLocation> blocks = new ArrayList<>();
+            for (long b = start / 1000; b * 1000 < Math.min(file.getLen(), start + len); b++) {
+                blocks.add(new BlockLocation(new String[] {"host-" + b + ":9866"}, new String[] {"host-" + b},
+                        b * 1000, 1000));
+            }
+            return blocks.toArray(new BlockLocation[0]);
+        }
+    }
+
+    @Test
+    void oneNpyFileIsReadByRowRangesEachOnTheHostsOfItsBytes(@TempDir Path dir) throws IOException {
+        int m = 1000;
+        Dataset data = samples(m);
+        double[] rows = new double[V * m];
+        for (int s = 0; s < m; s++) {
+            for (int i = 0; i < V; i++) {
+                rows[s * V + i] = data.get(i, s);
+            }
+        }
+        Path file = dir.resolve("x.npy");
+        NpyWriter.writeF64(file, new int[] {m, V}, rows);
+        SparkSession session = ownSchemeSession();
+        try {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+            String uri = "sae4jtest://" + file;
+            // ranges of 100 rows of 48 bytes: ten reading tasks
+            long rangeBytes = 100L * V * 8;
+            JavaRDD<SampleBlock> blocks = NpyParts.read(jsc, uri, Precision.F32, 64, 3, rangeBytes);
+            List<double[]> want = blockValues(SampleBlocks.of(jsc, NpyReader.readSamples(file), Precision.F32, 64, 3));
+            List<double[]> got = blockValues(blocks);
+            assertEquals(want.size(), got.size());
+            for (int b = 0; b < want.size(); b++) {
+                assertArrayEquals(want.get(b), got.get(b), "block " + b);
+            }
+            NpyRows layout = NpyParts.layout(jsc.hadoopConfiguration(), uri, 0, 1);
+            JavaRDD<NpyParts.Range> ranges = NpyParts.ranges(jsc, List.of(uri), List.of(layout), new long[] {0, m},
+                    rangeBytes);
+            assertEquals(10, ranges.getNumPartitions());
+            // range 3 is bytes [offset + 14400, offset + 19200): file blocks 14 to 19
+            long from = layout.offsetOf(300);
+            List<String> hosts = scala.jdk.javaapi.CollectionConverters.asJava(
+                    ranges.rdd().preferredLocations(ranges.rdd().partitions()[3]));
+            List<String> expected = new ArrayList<>();
+            for (long b = from / 1000; b * 1000 < from + rangeBytes; b++) {
+                expected.add("host-" + b);
+            }
+            assertEquals(expected, hosts);
+        } finally {
+            session.stop();
+        }
+    }
+
+    private static SparkSession ownSchemeSession() {
+        return SparkSession.builder().master("local[2]").appName("sae4j-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.hadoop.fs.sae4jtest.impl", OwnScheme.class.getName())
+                .config("spark.hadoop.fs.sae4jtest.impl.disable.cache", "true")
+                .getOrCreate();
     }
 
     @Test
@@ -145,13 +213,7 @@ class DataInputTest {
         }
         Path file = dir.resolve("x.npy");
         NpyWriter.writeF64(file, new int[] {300, V}, rows);
-        SparkSession session = SparkSession.builder().master("local[2]").appName("sae4j-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.hadoop.fs.sae4jtest.impl", OwnScheme.class.getName())
-                .config("spark.hadoop.fs.sae4jtest.impl.disable.cache", "true")
-                .getOrCreate();
+        SparkSession session = ownSchemeSession();
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
             JavaRDD<SampleBlock> blocks = NpyParts.read(jsc, "sae4jtest://" + file, Precision.F64, 64, 2);
