@@ -29,9 +29,9 @@ public final class BlockSums {
     private final ChunkRunner runner;
     private final double[] chunkSums;
     private final double[] chunkSquaredError;
-    /** θ of the hidden activations the kernel holds, or null when it holds none. */
-    private final double[] preparedTheta;
-    private boolean prepared;
+    /** θ of the hidden activations in the cache, or null for a block that keeps none. */
+    private final double[] cachedTheta;
+    private boolean cacheFilled;
     private final ChunkRunner.ChunkTask firstPass;
     private final ChunkRunner.ChunkTask secondPass;
     private final ChunkRunner.SliceTask commit;
@@ -65,6 +65,18 @@ public final class BlockSums {
      */
     public BlockSums(SparseAutoencoderConfig config, Dataset block, EvaluationSettings settings,
                      ParallelRuntime runtime, boolean onePass) {
+        this(config, block, settings, runtime, onePass, null);
+    }
+
+    /**
+     * A block that computes in workspaces lent to it ({@link #use}) rather than its own, so that many
+     * blocks share the memory of a few: an executor's task slots on Spark.
+     *
+     * @param lent the workspaces to start with (of the settings' precision, for at least the runtime's
+     *             threads and this block's chunks), or null for the block's own
+     */
+    public BlockSums(SparseAutoencoderConfig config, Dataset block, EvaluationSettings settings,
+                     ParallelRuntime runtime, boolean onePass, ChunkWorkspaces lent) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(block, "block");
@@ -78,13 +90,19 @@ public final class BlockSums {
         int chunks = plan.count();
         int workers = Math.min(runtime.threads(), chunks);
         boolean cached = !onePass && cachesActivations(config, samples, settings);
+        ChunkWorkspaces workspaces = lent != null ? lent
+                : ChunkWorkspaces.own(config, settings.precision(), workers, plan.largest(), cached, onePass);
+        if (workspaces.precision() != settings.precision()) {
+            throw new IllegalArgumentException("the workspaces are " + workspaces.precision().shortName()
+                    + ", the block is evaluated in " + settings.precision().shortName());
+        }
         this.kernel = settings.precision() == Precision.F64
-                ? new F64ChunkKernel(config, settings.backend(), data, plan, workers, cached, onePass)
-                : new F32ChunkKernel(config, settings.backend(), data, plan, workers, cached, onePass);
+                ? new F64ChunkKernel(config, settings.backend(), data, plan, workers, cached, onePass, workspaces)
+                : new F32ChunkKernel(config, settings.backend(), data, plan, workers, cached, onePass, workspaces);
         this.runner = new ChunkRunner(runtime);
         this.chunkSums = new double[chunks * config.hidden()];
         this.chunkSquaredError = new double[chunks];
-        this.preparedTheta = new double[config.parameterCount()];
+        this.cachedTheta = cached ? new double[config.parameterCount()] : null;
         this.firstPass = (worker, chunk) -> kernel.activationSums(worker, chunk, chunkSums, chunk * config.hidden());
         this.secondPass = (worker, chunk) -> chunkSquaredError[chunk] = kernel.chunkGradient(worker, chunk, sparsity);
         int n = config.parameterCount();
@@ -135,8 +153,12 @@ public final class BlockSums {
                     + sums.length);
         }
         data.requireUnchanged();
-        prepare(theta);
-        run(firstPass);
+        kernel.prepare(theta);
+        if (kernel.cached) {
+            fillCache(theta);
+        } else {
+            run(firstPass);
+        }
         int h = config.hidden();
         for (int c = 0; c < kernel.chunks; c++) {
             for (int j = 0; j < h; j++) {
@@ -160,11 +182,9 @@ public final class BlockSums {
             throw new IllegalArgumentException("the sparsity term must have h = " + config.hidden()
                     + " entries, got " + sparsity.length);
         }
-        if (!prepared || !Arrays.equals(theta, preparedTheta)) {
-            prepare(theta);
-            if (kernel.cached) {
-                run(firstPass);
-            }
+        kernel.prepare(theta);
+        if (kernel.cached && !(cacheFilled && Arrays.equals(theta, cachedTheta))) {
+            fillCache(theta);
         }
         this.sparsity = sparsity;
         this.gradientTarget = gradient;
@@ -201,7 +221,7 @@ public final class BlockSums {
             throw new IllegalArgumentException("the one-pass sums must have h, h x v and h entries");
         }
         data.requireUnchanged();
-        prepare(theta);
+        kernel.prepare(theta);
         gradientTarget = gradient;
         activationTarget = activationSums;
         fPrimeXTarget = fPrimeX;
@@ -263,9 +283,25 @@ public final class BlockSums {
         return named;
     }
 
-    private void prepare(double[] theta) {
-        kernel.prepare(theta);
-        System.arraycopy(theta, 0, preparedTheta, 0, theta.length);
-        prepared = true;
+    /** The first pass, which also fills the cache with the hidden activations at θ. */
+    private void fillCache(double[] theta) {
+        cacheFilled = false;
+        run(firstPass);
+        System.arraycopy(theta, 0, cachedTheta, 0, theta.length);
+        cacheFilled = true;
+    }
+
+    /**
+     * Computes from now on in {@code workspaces}, lent by a caller that evaluates blocks one after another
+     * in the same few workspaces; they must be of this block's precision, for at least its workers and
+     * chunks, and free while the block uses them.
+     */
+    public void use(ChunkWorkspaces workspaces) {
+        kernel.use(workspaces);
+    }
+
+    /** Whether the block keeps its hidden activations between the passes. */
+    public boolean caches() {
+        return kernel.cached;
     }
 }

@@ -5,8 +5,9 @@ import org.sae4j.parallel.Chunks;
 
 /**
  * The per-chunk work of one evaluation in one precision, over near-equal {@link Chunks} of the samples.
- * Each worker slot owns a workspace, created here once and reused by every evaluation, with a reader
- * that brings its chunk's samples in (in place from a heap array, or converted from their store).
+ * Each worker slot computes in a workspace of {@link ChunkWorkspaces} (the kernel's own, or lent to it
+ * by a caller that evaluates many blocks), with a reader of the kernel's that brings its chunk's samples
+ * in (in place from a heap array, or converted from their store).
  *
  * <p>An evaluation is {@link #prepare}, then {@link #activationSums} for every chunk, then, once the
  * caller has ρ̂ and the sparsity term s, {@link #chunkGradient} for every chunk, each followed (in
@@ -45,6 +46,12 @@ abstract class ChunkKernel {
     final int count(int chunk) {
         return plan.size(chunk);
     }
+
+    /**
+     * Computes from now on in {@code workspaces} (of this kernel's precision), which must fit its workers,
+     * chunks and form.
+     */
+    abstract void use(ChunkWorkspaces workspaces);
 
     /** Takes the parameters of this evaluation (converting them if the precision needs it). */
     abstract void prepare(double[] theta);

@@ -18,11 +18,36 @@ import org.sae4j.parallel.Chunks;
 final class F64ChunkKernel extends ChunkKernel {
     /** Package-private so that tests can compare the encoder with what training computed. */
     final double[] activationCache;
-    private final double[] theta;
-    private final Workspace[] workspaces;
+    /** Each worker's reader of this kernel's samples. */
+    private final SampleReader[] readers;
+    /** The workspaces this kernel computes in now: its own, or lent ({@link #use}). */
+    private Workspaces workspaces;
+
+    /** The workers' scratch and the evaluation's weights: made once, used by one kernel at a time. */
+    static final class Workspaces {
+        final double[] theta;
+        final Workspace[] workers;
+        final int chunk;
+        final boolean hasA2;
+        final boolean onePass;
+
+        Workspaces(SparseAutoencoderConfig config, int workers, int chunk, boolean hasA2, boolean onePass) {
+            this.theta = new double[config.parameterCount()];
+            this.workers = new Workspace[workers];
+            for (int w = 0; w < workers; w++) {
+                this.workers[w] = new Workspace(config.visible(), config.hidden(), chunk, hasA2, onePass);
+            }
+            this.chunk = chunk;
+            this.hasA2 = hasA2;
+            this.onePass = onePass;
+        }
+
+        Workspace get(int worker) {
+            return workers[worker];
+        }
+    }
 
     private static final class Workspace {
-        final SampleReader reader;
         /** The samples of the worker's chunk, from {@link #xOff}, once {@link #load} read them. */
         double[] x;
         int xOff;
@@ -38,9 +63,8 @@ final class F64ChunkKernel extends ChunkKernel {
         final double[] fPrimeX;
         final double[] fPrimeSums;
 
-        Workspace(Dataset data, int v, int h, int chunk, boolean cached, boolean onePass) {
-            reader = data.reader(chunk);
-            a2 = cached ? null : new double[h * chunk];
+        Workspace(int v, int h, int chunk, boolean hasA2, boolean onePass) {
+            a2 = hasA2 ? new double[h * chunk] : null;
             a3 = new double[v * chunk];
             d2 = new double[h * chunk];
             gradW1 = new double[h * v];
@@ -53,34 +77,52 @@ final class F64ChunkKernel extends ChunkKernel {
         }
     }
 
-    /** @param data the samples, in double ({@code data.precision()} is f32) */
+    /**
+     * @param data       the samples, in double ({@code data.precision()} is f32)
+     * @param workspaces where to compute, for at least {@code workers} workers and chunks of
+     *                   {@code chunks.largest()} samples, in double; see {@link #use}
+     */
     F64ChunkKernel(SparseAutoencoderConfig config, MatrixBackend backend, Dataset data, Chunks chunks, int workers,
-                   boolean cached, boolean onePass) {
+                   boolean cached, boolean onePass, ChunkWorkspaces workspaces) {
         super(config, backend, chunks, cached, onePass);
         this.activationCache = cached ? new double[h * chunks.samples()] : null;
-        this.theta = new double[config.parameterCount()];
-        this.workspaces = new Workspace[workers];
+        this.readers = new SampleReader[workers];
         for (int w = 0; w < workers; w++) {
-            workspaces[w] = new Workspace(data, v, h, chunks.largest(), cached, onePass);
+            readers[w] = data.reader(chunks.largest());
         }
+        use(workspaces);
+    }
+
+    @Override
+    void use(ChunkWorkspaces workspaces) {
+        Workspaces lent = (Workspaces) workspaces.kernelState;
+        if (lent.workers.length < readers.length || lent.chunk < plan.largest() || (!cached && !lent.hasA2)
+                || (onePass && !lent.onePass)) {
+            throw new IllegalArgumentException("workspaces for " + lent.workers.length + " workers and chunks of "
+                    + lent.chunk + " samples do not fit a kernel of " + readers.length + " workers and chunks of "
+                    + plan.largest());
+        }
+        this.workspaces = lent;
     }
 
     /** Reads the chunk's samples into (or points at them from) the worker's workspace. */
-    private void load(Workspace ws, int chunk) {
-        ws.reader.read(first(chunk), count(chunk));
-        ws.x = ws.reader.doubles();
-        ws.xOff = ws.reader.offset();
+    private void load(int worker, int chunk) {
+        Workspace ws = workspaces.get(worker);
+        readers[worker].read(first(chunk), count(chunk));
+        ws.x = readers[worker].doubles();
+        ws.xOff = readers[worker].offset();
     }
 
     @Override
     void prepare(double[] parameters) {
+        double[] theta = workspaces.theta;
         for (int i = 0; i < theta.length; i++) {
             theta[i] = parameters[i];
         }
     }
 
     private double[] hiddenActivations(int worker) {
-        return cached ? activationCache : workspaces[worker].a2;
+        return cached ? activationCache : workspaces.get(worker).a2;
     }
 
     private int hiddenOffset(int chunk) {
@@ -88,14 +130,14 @@ final class F64ChunkKernel extends ChunkKernel {
     }
 
     private void computeHidden(int worker, int chunk) {
-        Workspace ws = workspaces[worker];
-        HiddenLayer.activations(backend, v, h, theta, config.w1Offset(), config.b1Offset(), ws.x, ws.xOff,
-                count(chunk), hiddenActivations(worker), hiddenOffset(chunk));
+        Workspace ws = workspaces.get(worker);
+        HiddenLayer.activations(backend, v, h, workspaces.theta, config.w1Offset(), config.b1Offset(), ws.x,
+                ws.xOff, count(chunk), hiddenActivations(worker), hiddenOffset(chunk));
     }
 
     @Override
     void activationSums(int worker, int chunk, double[] sums, int offset) {
-        load(workspaces[worker], chunk);
+        load(worker, chunk);
         computeHidden(worker, chunk);
         double[] a2 = hiddenActivations(worker);
         int off = hiddenOffset(chunk);
@@ -111,8 +153,8 @@ final class F64ChunkKernel extends ChunkKernel {
 
     @Override
     double chunkGradient(int worker, int chunk, double[] sparsity) {
-        Workspace ws = workspaces[worker];
-        load(ws, chunk);
+        Workspace ws = workspaces.get(worker);
+        load(worker, chunk);
         if (!cached) {
             computeHidden(worker, chunk);
         }
@@ -137,8 +179,8 @@ final class F64ChunkKernel extends ChunkKernel {
 
     @Override
     double chunkGradientOnePass(int worker, int chunk) {
-        Workspace ws = workspaces[worker];
-        load(ws, chunk);
+        Workspace ws = workspaces.get(worker);
+        load(worker, chunk);
         computeHidden(worker, chunk);
         double[] a2 = ws.a2;
         int n = count(chunk);
@@ -179,13 +221,14 @@ final class F64ChunkKernel extends ChunkKernel {
      * @return Σ over the chunk of ‖a3 − x‖²
      */
     private double outputLayer(int worker, int chunk) {
-        Workspace ws = workspaces[worker];
+        Workspace ws = workspaces.get(worker);
         double[] a2 = hiddenActivations(worker);
         int a2Off = hiddenOffset(chunk);
         int n = count(chunk);
         double[] x = ws.x;
         int xOff = ws.xOff;
         double[] a3 = ws.a3;
+        double[] theta = workspaces.theta;
         backend.dgemm(false, false, v, n, h, 1, theta, config.w2Offset(), v, a2, a2Off, h, 0, a3, 0, v);
         int b2 = config.b2Offset();
         Arrays.fill(ws.gradB2, 0);
@@ -219,7 +262,7 @@ final class F64ChunkKernel extends ChunkKernel {
 
     @Override
     void addOnePassSums(int worker, double[] activationSums, double[] fPrimeX, double[] fPrimeSums) {
-        Workspace ws = workspaces[worker];
+        Workspace ws = workspaces.get(worker);
         add(activationSums, 0, ws.activationSums);
         add(fPrimeX, 0, ws.fPrimeX);
         add(fPrimeSums, 0, ws.fPrimeSums);
@@ -227,7 +270,7 @@ final class F64ChunkKernel extends ChunkKernel {
 
     @Override
     void addChunkGradient(int worker, double[] gradient, int from, int to) {
-        Workspace ws = workspaces[worker];
+        Workspace ws = workspaces.get(worker);
         addRange(gradient, config.w1Offset(), ws.gradW1, from, to);
         addRange(gradient, config.w2Offset(), ws.gradW2, from, to);
         addRange(gradient, config.b1Offset(), ws.gradB1, from, to);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -54,9 +55,10 @@ public abstract class ObjectiveSuite {
         Dataset x = randomData(config.visible(), m, 71).toPrecision(precision);
         double[] theta = theta(config, 72);
         double[] trained = new double[config.hidden() * m];
+        ChunkWorkspaces workspaces = ChunkWorkspaces.of(config, precision, 1, chunk, false);
         ChunkKernel kernel = precision == Precision.F64
-                ? new F64ChunkKernel(config, backend(), x, Chunks.of(m, chunk), 1, true, false)
-                : new F32ChunkKernel(config, backend(), x, Chunks.of(m, chunk), 1, true, false);
+                ? new F64ChunkKernel(config, backend(), x, Chunks.of(m, chunk), 1, true, false, workspaces)
+                : new F32ChunkKernel(config, backend(), x, Chunks.of(m, chunk), 1, true, false, workspaces);
         kernel.prepare(theta);
         double[] sums = new double[config.hidden()];
         for (int c = 0; c < kernel.chunks; c++) {
@@ -308,6 +310,65 @@ public abstract class ObjectiveSuite {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Blocks that take turns in one set of lent workspaces (as an executor's task slot lends its own to
+     * every block it evaluates) give the bits of blocks that keep their own, whether they cache their
+     * hidden activations or not, in both pass forms, when their evaluations interleave.
+     */
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void blocksTakingTurnsInLentWorkspacesGiveTheBitsOfTheirOwn(Precision precision) {
+        SparseAutoencoderConfig c = new SparseAutoencoderConfig(30, 11, 0.05, 1e-4, 3);
+        Dataset[] blocks = {randomData(30, 300, 5).toPrecision(precision), randomData(30, 170, 6).toPrecision(precision)};
+        long[] caches = {EvaluationSettings.DEFAULT_ACTIVATION_CACHE_BYTES, 0};
+        double[][] thetas = {theta(c, 8), theta(c, 9)};
+        for (boolean onePass : new boolean[] {false, true}) {
+            try (ParallelRuntime rt = ParallelRuntime.create(2)) {
+                BlockSums[] own = new BlockSums[2];
+                BlockSums[] lent = new BlockSums[2];
+                ChunkWorkspaces slot = ChunkWorkspaces.of(c, precision, 2, 64, onePass);
+                for (int b = 0; b < 2; b++) {
+                    EvaluationSettings s = settings(2, 64, precision).withActivationCacheBytes(caches[b]);
+                    own[b] = new BlockSums(c, blocks[b], s, rt, onePass);
+                    lent[b] = new BlockSums(c, blocks[b], s, rt, onePass, slot);
+                }
+                for (double[] theta : thetas) {
+                    double[][] results = new double[2][];
+                    for (BlockSums[] kind : List.of(own, lent)) {
+                        double[] g = new double[theta.length];
+                        double[] a = new double[c.hidden()];
+                        double e = 0;
+                        for (BlockSums b : kind) {
+                            if (kind == lent) {
+                                b.use(slot);
+                            }
+                            if (onePass) {
+                                e += b.addOnePassSums(theta, g, a, new double[c.hidden() * c.visible()],
+                                        new double[c.hidden()]);
+                            } else {
+                                b.addActivationSums(theta, a);
+                            }
+                        }
+                        SparsityPenalty penalty = new SparsityPenalty(c);
+                        penalty.update(a, 470);
+                        double[] sparsity = penalty.sparsity();
+                        for (BlockSums b : kind) {
+                            if (!onePass) {
+                                e += b.addGradientSums(theta, sparsity, g);
+                            }
+                        }
+                        double[] all = java.util.Arrays.copyOf(g, g.length + a.length + 1);
+                        System.arraycopy(a, 0, all, g.length, a.length);
+                        all[all.length - 1] = e;
+                        results[kind == own ? 0 : 1] = all;
+                    }
+                    assertArrayEquals(results[0], results[1], 0.0, precision + (onePass ? " one pass" : " two passes"));
+                }
+                assertTrue(own[0].caches() && !own[1].caches() || onePass, "one block caches, the other not");
             }
         }
     }

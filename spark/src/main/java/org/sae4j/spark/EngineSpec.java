@@ -13,15 +13,21 @@ import org.sae4j.precision.Precision;
  * (kernel shape, vector width, OpenBLAS version and core), which every executor must run too: the
  * bits depend on it.
  */
-record EngineSpec(int visible, int hidden, double rho, double lambda, double beta, OutputLayer outputLayer, String backend,
-                  String kernel, Precision precision, int chunkSize, int threads, long activationCacheBytes,
-                  Passes passes) implements Serializable {
+record EngineSpec(int visible, int hidden, double rho, double lambda, double beta, OutputLayer outputLayer,
+                  String backend, String kernel, Precision precision, int chunkSize, int threads,
+                  long activationCacheBudget, Passes passes, int chunkCapacity) implements Serializable {
 
+    /**
+     * @param settings      the run's; their activation cache bytes are each executor's budget for the
+     *                      caches of all its blocks
+     * @param chunkCapacity the largest chunk of any block, which the task slots' workspaces must hold
+     */
     static EngineSpec of(SparseAutoencoderConfig config, EvaluationSettings settings, int executorThreads,
-                         Passes passes) {
+                         Passes passes, int chunkCapacity) {
         return new EngineSpec(config.visible(), config.hidden(), config.rho(), config.lambda(), config.beta(),
-                config.outputLayer(), settings.backend().name(), KernelCheck.of(settings.backend()), settings.precision(), settings.chunkSize(), executorThreads,
-                settings.activationCacheBytes(), passes);
+                config.outputLayer(), settings.backend().name(), KernelCheck.of(settings.backend()),
+                settings.precision(), settings.chunkSize(), executorThreads, settings.activationCacheBytes(), passes,
+                chunkCapacity);
     }
 
     SparseAutoencoderConfig config() {
@@ -29,13 +35,18 @@ record EngineSpec(int visible, int hidden, double rho, double lambda, double bet
     }
 
     /**
-     * The settings on this JVM; the backend is looked up by name.
+     * The settings of one block on this JVM, the backend looked up by name.
      *
+     * @param cacheBytes the activation cache the block may keep (0: none)
      * @throws IllegalStateException naming both kernels, if the backend here runs another kernel than on
      *                               the driver
      */
-    EvaluationSettings settings() {
-        return new EvaluationSettings(KernelCheck.require(backend, kernel), threads, chunkSize, precision,
-                activationCacheBytes);
+    EvaluationSettings settings(long cacheBytes) {
+        return new EvaluationSettings(KernelCheck.require(backend, kernel), threads, chunkSize, precision, cacheBytes);
+    }
+
+    /** The bytes of the hidden activations of a block of {@code samples} samples, as its cache holds them. */
+    long cacheBytes(int samples) {
+        return (long) hidden * samples * (precision == Precision.F64 ? 8 : 4);
     }
 }

@@ -14,6 +14,7 @@ import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.autoencoder.SparseAutoencoderObjective;
 import org.sae4j.autoencoder.SparsityPenalty;
 import org.sae4j.optim.DifferentiableFunction;
+import org.sae4j.precision.Precision;
 
 /**
  * The sparse autoencoder objective of {@code docs/objective.md} over an RDD of {@link SampleBlock}s.
@@ -30,6 +31,12 @@ import org.sae4j.optim.DifferentiableFunction;
  * <p>Evaluations are serialised. Closing unpersists the blocks and releases the executors' engines.
  */
 public final class SparkObjective implements DifferentiableFunction, AutoCloseable {
+    /**
+     * Each executor's budget for the activation caches of all its blocks unless the settings say
+     * otherwise ({@link EvaluationSettings#activationCacheBytes}): a block past it recomputes its hidden
+     * activations in the second pass (one product more) instead of keeping them.
+     */
+    public static final long DEFAULT_EXECUTOR_CACHE_BYTES = 256L << 20;
     private final JavaSparkContext spark;
     private final JavaRDD<SampleBlock> blocks;
     private final SparseAutoencoderConfig config;
@@ -45,8 +52,9 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
     /**
      * Persists {@code blocks} ({@code MEMORY_AND_DISK}) and counts their samples, one job.
      *
-     * @param settings        backend (resolved; {@code auto} is not allowed here), precision, chunk size
-     * @param executorThreads threads of each executor's engine
+     * @param settings        backend (resolved; {@code auto} is not allowed here), precision, chunk size, and
+     *                        each executor's budget for its blocks' activation caches
+     * @param executorThreads threads of each executor's engine (per task)
      */
     public SparkObjective(JavaSparkContext spark, JavaRDD<SampleBlock> blocks, SparseAutoencoderConfig config,
                           EvaluationSettings settings, int executorThreads) {
@@ -71,24 +79,28 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
         this.fanout = fanout;
         this.spark = Objects.requireNonNull(spark, "spark");
         this.config = Objects.requireNonNull(config, "config");
-        this.spec = EngineSpec.of(config, settings, executorThreads, Objects.requireNonNull(passes, "passes"));
+        Objects.requireNonNull(passes, "passes");
         this.blocks = blocks.persist(StorageLevel.MEMORY_AND_DISK());
         int v = config.visible();
-        EngineSpec s = spec;
-        this.samples = this.blocks.map(b -> {
+        Precision precision = settings.precision();
+        // the samples in all, and in the largest block, which sizes the executors' workspaces
+        long[] counted = this.blocks.map(b -> {
             if (b.features() != v) {
                 throw new IllegalArgumentException("block " + b.index() + " has " + b.features()
                         + " features per sample but the autoencoder has visible = " + v);
             }
-            if (b.precision() != s.precision()) {
+            if (b.precision() != precision) {
                 throw new IllegalArgumentException("block " + b.index() + " is " + b.precision().shortName()
-                        + " but the run is " + s.precision().shortName());
+                        + " but the run is " + precision.shortName());
             }
-            return (long) b.samples();
-        }).fold(0L, Long::sum);
+            return new long[] {b.samples(), b.samples()};
+        }).fold(new long[] {0, 0}, (a, b) -> new long[] {a[0] + b[0], Math.max(a[1], b[1])});
+        this.samples = counted[0];
         if (samples < 1) {
             throw new IllegalArgumentException("the blocks hold no samples");
         }
+        this.spec = EngineSpec.of(config, settings, executorThreads, passes,
+                settings.chunkSizeFor((int) counted[1], config.visible(), config.hidden()));
         requireResultsFit(spark, Math.min(fanout, this.blocks.getNumPartitions()), config, passes);
         this.penalty = new SparsityPenalty(config);
         this.activationSums = new double[config.hidden()];
@@ -116,6 +128,11 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
     @Override
     public int dimension() {
         return config.parameterCount();
+    }
+
+    /** What every executor builds its engine from. */
+    EngineSpec engineSpec() {
+        return spec;
     }
 
     /** The number of training samples m over all blocks. */

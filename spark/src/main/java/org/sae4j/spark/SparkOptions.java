@@ -50,6 +50,12 @@ final class SparkOptions {
                     + " sparsity term added on the driver; 20% more flops) (default: 2).")
     Integer passes;
 
+    @Option(names = "--activation-cache", paramLabel = "MB",
+            defaultValue = "" + (SparkObjective.DEFAULT_EXECUTOR_CACHE_BYTES >> 20),
+            description = "Each executor's budget for its blocks' hidden activations between the two passes; a"
+                    + " block past it computes them again (default: ${DEFAULT-VALUE}).")
+    long activationCacheMb;
+
     @Option(names = "--json", description = "Print one JSON object on stdout.")
     boolean json;
 
@@ -58,6 +64,7 @@ final class SparkOptions {
         sparsity.check(1);
         engine.check();
         Checks.require(spec, block > 0, "--block must be >= 1, got " + block);
+        Checks.require(spec, activationCacheMb >= 0, "--activation-cache must be >= 0, got " + activationCacheMb);
         Checks.require(spec, partitions == null || partitions > 0, "--partitions must be >= 1, got " + partitions);
         passes();
     }
@@ -83,7 +90,8 @@ final class SparkOptions {
      * {@code threads} are each executor's.
      */
     EvaluationSettings settings(SparseAutoencoderConfig config, int executorThreads) {
-        return engine.settings(config.visible(), config.hidden(), block, executorThreads);
+        return engine.settings(config.visible(), config.hidden(), block, executorThreads)
+                .withActivationCacheBytes(activationCacheMb << 20);
     }
 
     /** The caller's Spark session, or one started here (and stopped when the command ends). */

@@ -95,7 +95,8 @@ public final class SparkTrainer {
     public TrainingResult train(JavaSparkContext spark, JavaRDD<SampleBlock> blocks) {
         Precision precision = blocks.first().precision();
         EvaluationSettings s = spec.settings() != null ? spec.settings()
-                : EvaluationSettings.defaults(config, precision);
+                : EvaluationSettings.defaults(config, precision)
+                        .withActivationCacheBytes(SparkObjective.DEFAULT_EXECUTOR_CACHE_BYTES);
         double[] theta0 = spec.start(config::initialParameters);
         Optimizer opt = spec.optimizer();
         try (SparkObjective objective = new SparkObjective(spark, blocks, config, s, executorThreads, passes,

@@ -88,7 +88,8 @@ class SparkResumeTest {
     void concurrentTasksOnTheSameBlockGetTheSameSums() throws Exception {
         Dataset data = data();
         SampleBlock block = SampleBlock.of(0, data, 0, data.samples(), Precision.F64);
-        EngineSpec spec = EngineSpec.of(CONFIG, settings(), 2, Passes.TWO);
+        EngineSpec spec = EngineSpec.of(CONFIG, settings(), 2, Passes.TWO,
+                settings().chunkSizeFor(data.samples(), CONFIG.visible(), CONFIG.hidden()));
         double[][] thetas = {CONFIG.initialParameters(3), CONFIG.initialParameters(4)};
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

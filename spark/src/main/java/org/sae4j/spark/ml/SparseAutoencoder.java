@@ -42,6 +42,7 @@ import org.sae4j.spark.HadoopCheckpoint;
 import org.sae4j.spark.Passes;
 import org.sae4j.spark.SampleBlock;
 import org.sae4j.spark.SampleBlocks;
+import org.sae4j.spark.SparkObjective;
 import org.sae4j.spark.SparkTrainer;
 import org.sae4j.train.Checkpoint;
 import org.sae4j.train.CheckpointMismatchException;
@@ -92,6 +93,7 @@ public final class SparseAutoencoder extends Estimator<SparseAutoencoderModel> i
     private final Param<String> backend;
     private final IntParam threadsPerTask;
     private final IntParam fanIn;
+    private final IntParam activationCacheMB;
     private final Param<String> checkpointDir;
     private final IntParam checkpointInterval;
 
@@ -129,6 +131,9 @@ public final class SparseAutoencoder extends Estimator<SparseAutoencoderModel> i
                 ParamValidators.gtEq(0));
         fanIn = new IntParam(uid, "fanIn", "partial sums added per group of the driver's fan-in tree (>= 2)",
                 ParamValidators.gtEq(2));
+        activationCacheMB = new IntParam(uid, "activationCacheMB", "each executor's budget, in MB, for its blocks'"
+                + " hidden activations between the two passes; a block past it computes them again (>= 0)",
+                ParamValidators.gtEq(0));
         checkpointDir = new Param<>(uid, "checkpointDir", "a Hadoop folder for the run's checkpoint; a run that"
                 + " finds a checkpoint of the same run there resumes from it");
         checkpointInterval = new IntParam(uid, "checkpointInterval", "write the checkpoint every this many"
@@ -150,6 +155,7 @@ public final class SparseAutoencoder extends Estimator<SparseAutoencoderModel> i
         setDefault(backend, MatrixBackends.AUTO);
         setDefault(threadsPerTask, 0);
         setDefault(fanIn, 16);
+        setDefault(activationCacheMB, (int) (SparkObjective.DEFAULT_EXECUTOR_CACHE_BYTES >> 20));
         setDefault(checkpointInterval, 10);
     }
 
@@ -364,6 +370,18 @@ public final class SparseAutoencoder extends Estimator<SparseAutoencoderModel> i
         return put(fanIn, value);
     }
 
+    public IntParam activationCacheMB() {
+        return activationCacheMB;
+    }
+
+    public int getActivationCacheMB() {
+        return valueOf(activationCacheMB);
+    }
+
+    public SparseAutoencoder setActivationCacheMB(int value) {
+        return put(activationCacheMB, value);
+    }
+
     public Param<String> checkpointDir() {
         return checkpointDir;
     }
@@ -426,7 +444,7 @@ public final class SparseAutoencoder extends Estimator<SparseAutoencoderModel> i
         int chunk = EvaluationSettings.defaultChunkSize((int) Math.min(block, layout.samples()), v, getHiddenSize());
         MatrixBackend b = MatrixBackends.get(getBackend(), ChunkProducts.workload(v, getHiddenSize(), chunk, p));
         EvaluationSettings settings = new EvaluationSettings(b, threads, EvaluationSettings.AUTO_CHUNK, p,
-                EvaluationSettings.DEFAULT_ACTIVATION_CACHE_BYTES);
+                (long) getActivationCacheMB() << 20);
         Optimizer opt = buildOptimizer();
         LOG.info(String.format(Locale.ROOT, "sae4j: training %d -> %d on %d samples in %d partitions of %d-sample"
                         + " blocks: %s; backend %s [%s], %d threads per task, %s", v, getHiddenSize(), layout.samples(),
