@@ -70,6 +70,10 @@ public final class SparkBench implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]")
     private String master;
 
+    @Option(names = "--memory", description = "After each setting's evaluations, the live heap of every executor"
+            + " JVM after a full collection, with the run's blocks and engines still held.")
+    private boolean memory;
+
     private final PrintWriter out = new PrintWriter(System.out, true);
 
     public static void main(String[] args) {
@@ -122,12 +126,36 @@ public final class SparkBench implements Callable<Integer> {
                             double ms = medianMs(() -> objective.evaluate(theta, gradient));
                             out.printf(Locale.ROOT, "| %d | %d | %s | %.1f | %.2f | %.1f |%n", form, n,
                                     fanIn == 0 ? "flat" : Integer.toString(fanIn), ms, ms / engineMs, ms - engineMs);
+                            if (memory) {
+                                liveHeaps(spark, objective.engineSpec());
+                            }
                         }
                     }
                 }
             }
         }
         return 0;
+    }
+
+    /** Each executor's heap after a full collection, and what the run's engine holds there. */
+    private void liveHeaps(JavaSparkContext spark, EngineSpec spec) {
+        int tasks = 4 * spark.defaultParallelism();
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            ids.add(i);
+        }
+        java.util.Map<String, String> seen = new java.util.TreeMap<>(spark.parallelize(ids, tasks).mapToPair(i -> {
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            long[] held = ExecutorEngine.held(spec);
+            long workspaces = held[1] * org.sae4j.autoencoder.ChunkWorkspaces.bytes(spec.config(), spec.precision(),
+                    spec.threads(), spec.chunkCapacity(), true, spec.passes() == Passes.ONE);
+            return new scala.Tuple2<>(org.apache.spark.SparkEnv.get().executorId(), String.format(Locale.ROOT,
+                    "live heap %.1f MB (max %.0f MB); %d block engines, %d sets of workspaces (%.1f MB), activation"
+                            + " caches %.1f MB", (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6,
+                    held[0], held[1], workspaces / 1e6, held[2] / 1e6));
+        }).collectAsMap());
+        seen.forEach((executor, line) -> out.println("  executor " + executor + ": " + line));
     }
 
     private double medianMs(Runnable evaluation) {
