@@ -20,7 +20,6 @@ import org.sae4j.optim.Termination;
 import org.sae4j.options.Checks;
 import org.sae4j.options.OptimizerOptions;
 import org.sae4j.train.Checkpoint;
-import org.sae4j.train.CheckpointFile;
 import org.sae4j.train.CheckpointMismatchException;
 import org.sae4j.train.TrainingResult;
 import org.sae4j.train.TrainingSpec;
@@ -62,18 +61,19 @@ public final class SparkTrain implements Callable<Integer> {
     private String out;
 
     @Option(names = "--checkpoint-every", paramLabel = "N",
-            description = "Write a checkpoint (a local file on the driver, --checkpoint FILE) every N iterations and"
-                    + " after the last one, for --resume.")
+            description = "Write a checkpoint (--checkpoint FILE) every N iterations and after the last one, for"
+                    + " --resume.")
     private Integer checkpointEvery;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", defaultValue = "checkpoint.ckpt",
-            description = "Where the driver writes checkpoints (default: ${DEFAULT-VALUE}).")
-    private java.nio.file.Path checkpoint;
+            description = "Where the driver writes checkpoints: any Hadoop path, so that they outlive the driver's"
+                    + " container (default: ${DEFAULT-VALUE}).")
+    private String checkpoint;
 
     @Option(names = "--resume", paramLabel = "FILE",
             description = "Continue the run that wrote checkpoint FILE; give that run's data and options (only"
                     + " --iterations and --threads may differ).")
-    private java.nio.file.Path resume;
+    private String resume;
 
     private PrintWriter stdout = new PrintWriter(System.out, true);
     private PrintWriter stderr = new PrintWriter(System.err, true);
@@ -101,9 +101,10 @@ public final class SparkTrain implements Callable<Integer> {
         Checks.positiveIfGiven(spec, "--checkpoint-every", checkpointEvery);
         Optimizer opt = optimizer.build(spec);
         int iterations = optimizer.iterations();
-        Checkpoint resumed = resume == null ? null : CheckpointFile.read(resume);
         try (SparkSessions session = options.join("sae4j SparkTrain")) {
             JavaSparkContext spark = session.context();
+            Checkpoint resumed = resume == null ? null
+                    : new HadoopCheckpoint(spark.hadoopConfiguration(), resume).read();
             JavaRDD<SampleBlock> blocks = NpyParts.read(spark, options.npy, options.precision(), options.block,
                     options.partitions());
             int visible = blocks.first().features();
@@ -126,7 +127,8 @@ public final class SparkTrain implements Callable<Integer> {
                         last[1] = info.evaluations();
                     });
             if (checkpointEvery != null) {
-                run = run.withCheckpoints(checkpoint, checkpointEvery);
+                run = run.withCheckpoints(new HadoopCheckpoint(spark.hadoopConfiguration(), checkpoint),
+                        checkpointEvery);
             }
             if (resumed != null) {
                 run = run.withResume(resumed);

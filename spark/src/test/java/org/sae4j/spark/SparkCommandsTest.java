@@ -1,5 +1,6 @@
 package org.sae4j.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,6 +137,33 @@ class SparkCommandsTest {
         Run usage = run(true, "--npy", parts.toString(), "--rho", "2");
         assertEquals(2, usage.exitCode(), usage.err());
         assertTrue(usage.err().contains("--rho must be in (0, 1)"), usage.err());
+    }
+
+    @Test
+    void sparkTrainCheckpointsToAHadoopPathAndResumesBitwise() throws IOException {
+        Dataset data = samples(12, 400, 5);
+        Path x = dir.resolve("x.npy");
+        writePart(x, data, 0, 400);
+        String checkpoint = dir.resolve("ckpt").resolve("run.ckpt").toUri().toString();
+        String[] common = {"--npy", x.toString(), "--hidden", "4", "--backend", "java", "--master", "local[2]",
+            "--block", "100", "--partitions", "2"};
+        Run straight = run(true, concat(common, "--iterations", "8", "--out", dir.resolve("a").toString()));
+        assertEquals(0, straight.exitCode(), straight.err());
+        Run first = run(true, concat(common, "--iterations", "4", "--checkpoint-every", "2", "--checkpoint", checkpoint,
+                "--out", dir.resolve("b").toString()));
+        assertEquals(0, first.exitCode(), first.err());
+        Run resumed = run(true, concat(common, "--iterations", "8", "--resume", checkpoint, "--out",
+                dir.resolve("c").toString()));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("resuming from " + checkpoint + " after iteration 4"), resumed.err());
+        assertArrayEquals(ModelFile.read(dir.resolve("a").resolve("model.sae")).model().theta(),
+                ModelFile.read(dir.resolve("c").resolve("model.sae")).model().theta());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     /** The options shared with sae: the same names, defaults, checks and exit code, and all of them. */
