@@ -28,7 +28,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code spark-submit --class org.sae4j.spark.SparkTrain sae4j-spark.jar --npy ... --out DIR}: trains on

@@ -35,9 +35,10 @@ import scala.Tuple2;
  * }</pre>
  *
  * <p>The same seed gives the same initial θ as the single-machine {@code Trainer}; the result agrees with
- * it to rounding and is bitwise the same for any number of executors, given the same blocks and
- * partitions. Checkpoints are written on the driver; their fingerprint also holds the blocks' count and
- * partitioning, which decide the bits here.
+ * it to rounding and is bitwise the same for any number of executors, given the same blocks,
+ * partitions and fan-in. Checkpoints go where the spec says (any Hadoop path through
+ * {@link HadoopCheckpoint}); their fingerprint also holds the blocks' count, partitioning and fan-in,
+ * which decide the bits here.
  */
 public final class SparkTrainer {
     private final SparseAutoencoderConfig config;

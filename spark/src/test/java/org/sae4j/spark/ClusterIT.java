@@ -24,7 +24,6 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.spark.ml.SparseAutoencoder;
-import org.sae4j.spark.ml.SparseAutoencoderModel;
 
 /**
  * Executor JVMs for real: {@code local-cluster[2,1,1024]} runs a standalone master and two workers in

@@ -2,6 +2,7 @@ package org.sae4j.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -48,6 +49,18 @@ class DataInputTest {
         return Dataset.ofDoubles(V, m, x);
     }
 
+    /** The samples as an NPY file (m, v), one per row. */
+    private static Path writeNpy(Path file, Dataset data) throws IOException {
+        double[] rows = new double[V * data.samples()];
+        for (int s = 0; s < data.samples(); s++) {
+            for (int i = 0; i < V; i++) {
+                rows[s * V + i] = data.get(i, s);
+            }
+        }
+        NpyWriter.writeF64(file, new int[] {data.samples(), V}, rows);
+        return file;
+    }
+
     private static List<double[]> blockValues(JavaRDD<SampleBlock> blocks) {
         List<SampleBlock> list = new ArrayList<>(blocks.collect());
         list.sort(Comparator.comparingInt(SampleBlock::index));
@@ -80,12 +93,12 @@ class DataInputTest {
                 rows.add(RowFactory.create(Vectors.dense(x)));
             }
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
-            // 7 partitions of uneven sizes, some of them empty
-            JavaRDD<Row> uneven = jsc.parallelize(rows, 7).mapPartitionsWithIndex((p, it) -> {
-                List<Row> kept = new ArrayList<>();
-                it.forEachRemaining(kept::add);
-                return kept.iterator();
-            }, true).filter(r -> true).coalesce(7).union(jsc.parallelize(new ArrayList<Row>(), 2));
+            // 7 partitions of uneven sizes (100, 3 of about 267, 2 empty ones, 100)
+            JavaRDD<Row> uneven = jsc.parallelize(rows.subList(0, 100), 1)
+                    .union(jsc.parallelize(rows.subList(100, 900), 3))
+                    .union(jsc.parallelize(new ArrayList<Row>(), 2))
+                    .union(jsc.parallelize(rows.subList(900, 1000), 1));
+            assertEquals(7, uneven.getNumPartitions());
             org.apache.spark.sql.Dataset<Row> frame = session.createDataFrame(uneven,
                     new StructType().add("x", SQLDataTypes.VectorType()));
             AtomicLong shuffled = new AtomicLong();
@@ -125,6 +138,14 @@ class DataInputTest {
         assertEquals(4, SampleBlocks.defaultPartitions(large, Precision.F64, 25_000), "no more than the blocks");
     }
 
+    @Test
+    void noBlockNeedsAnArrayOfMoreThan2To31Values() {
+        SampleBlocks.requireBlockFits(784, 2_739_000);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SampleBlocks.requireBlockFits(784, 2_740_000));
+        assertTrue(e.getMessage().contains("use blocks of at most 2739137 samples"), e.getMessage());
+    }
+
     /** A file system of its own scheme over local files, known only to the job's Hadoop configuration. */
     public static final class OwnScheme extends RawLocalFileSystem {
         @Override
@@ -153,14 +174,7 @@ class DataInputTest {
     void oneNpyFileIsReadByRowRangesEachOnTheHostsOfItsBytes(@TempDir Path dir) throws IOException {
         int m = 1000;
         Dataset data = samples(m);
-        double[] rows = new double[V * m];
-        for (int s = 0; s < m; s++) {
-            for (int i = 0; i < V; i++) {
-                rows[s * V + i] = data.get(i, s);
-            }
-        }
-        Path file = dir.resolve("x.npy");
-        NpyWriter.writeF64(file, new int[] {m, V}, rows);
+        Path file = writeNpy(dir.resolve("x.npy"), data);
         SparkSession session = ownSchemeSession();
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
@@ -205,14 +219,7 @@ class DataInputTest {
     @Test
     void executorsReadThroughTheJobsHadoopSettings(@TempDir Path dir) throws IOException {
         Dataset data = samples(300);
-        double[] rows = new double[V * 300];
-        for (int s = 0; s < 300; s++) {
-            for (int i = 0; i < V; i++) {
-                rows[s * V + i] = data.get(i, s);
-            }
-        }
-        Path file = dir.resolve("x.npy");
-        NpyWriter.writeF64(file, new int[] {300, V}, rows);
+        Path file = writeNpy(dir.resolve("x.npy"), data);
         SparkSession session = ownSchemeSession();
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
@@ -231,22 +238,22 @@ class DataInputTest {
     @Test
     void sparkTrainRunsInTheCallersSessionAndLeavesItRunning(@TempDir Path dir) throws IOException {
         Dataset data = samples(200);
-        double[] rows = new double[V * 200];
-        for (int s = 0; s < 200; s++) {
-            for (int i = 0; i < V; i++) {
-                rows[s * V + i] = data.get(i, s);
-            }
-        }
-        Path file = dir.resolve("x.npy");
-        NpyWriter.writeF64(file, new int[] {200, V}, rows);
-        SparkSession session = LocalSession.start("local[2]");
+        Path file = writeNpy(dir.resolve("x.npy"), data);
+        // two cores per task: the engine's threads per task unless --threads says otherwise
+        SparkSession session = SparkSession.builder().master("local[2]").appName("sae4j-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.task.cpus", "2")
+                .getOrCreate();
         try {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = SparkTrain.run(new String[] {"--npy", file.toString(), "--hidden", "3", "--iterations", "3",
-                "--backend", "java", "--out", dir.resolve("out").toString()}, new PrintWriter(out, true),
+                "--backend", "java", "--json", "--out", dir.resolve("out").toString()}, new PrintWriter(out, true),
                     new PrintWriter(err, true));
             assertEquals(0, code, err.toString());
+            assertTrue(out.toString().contains("\"threads\":2"), out.toString());
             assertTrue(err.toString().contains(session.sparkContext().master()), err.toString());
             assertTrue(!session.sparkContext().isStopped(), "the caller's session is still running");
             assertEquals(200, session.range(200).count());

@@ -3,11 +3,14 @@ package org.sae4j.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,26 @@ class TreeSumTest {
         assertNotEquals(Arrays.toString(flat), Arrays.toString(tree), "the tree adds in another order");
         for (int i = 0; i < LENGTH; i++) {
             assertEquals(flat[i], tree[i], 1e-6 * Math.abs(flat[i]) + 1e-300);
+        }
+    }
+
+    @Test
+    void theDriversResultLimitCapsTheFanInNotThePartitions() {
+        SparseAutoencoderConfig config = new SparseAutoencoderConfig(64, 40, 0.05, 1e-3, 3);
+        Dataset data = Dataset.ofDoubles(64, 640, new double[64 * 640]);
+        EvaluationSettings settings = EvaluationSettings.of(new JavaBackend(), Precision.F64).withThreads(1);
+        // n + 1 = 5225 doubles, 41.8 kB per partition: 64 of them are over 1 MB, 16 are not
+        SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("sae4j-test").set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.driver.maxResultSize", "1m");
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            IllegalArgumentException flat = assertThrows(IllegalArgumentException.class, () -> new SparkObjective(spark,
+                    SampleBlocks.of(spark, data, Precision.F64, 10, 64), config, settings, 1, Passes.TWO, 64).close());
+            assertTrue(flat.getMessage().contains("the driver collects 64 sums of 41800 bytes"), flat.getMessage());
+            try (SparkObjective tree = new SparkObjective(spark, SampleBlocks.of(spark, data, Precision.F64, 10, 64),
+                    config, settings, 1, Passes.TWO, 16)) {
+                assertEquals(640, tree.samples());
+            }
         }
     }
 
