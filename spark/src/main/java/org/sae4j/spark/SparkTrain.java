@@ -61,7 +61,7 @@ public final class SparkTrain implements Callable<Integer> {
 
     @Option(names = "--checkpoint-every", paramLabel = "N",
             description = "Write a checkpoint (--checkpoint FILE) every N iterations and after the last one, for"
-                    + " --resume.")
+                    + " --resume; a run that finds a checkpoint there (an application's re-attempt) resumes from it.")
     private Integer checkpointEvery;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", defaultValue = "checkpoint.ckpt",
@@ -102,8 +102,14 @@ public final class SparkTrain implements Callable<Integer> {
         int iterations = optimizer.iterations();
         try (SparkSessions session = options.join("sae4j SparkTrain")) {
             JavaSparkContext spark = session.context();
-            Checkpoint resumed = resume == null ? null
-                    : new HadoopCheckpoint(spark.hadoopConfiguration(), resume).read();
+            String resumeFrom = resume;
+            boolean found = resume == null && checkpointEvery != null
+                    && new HadoopCheckpoint(spark.hadoopConfiguration(), checkpoint).exists();
+            if (found) {
+                resumeFrom = checkpoint;
+            }
+            Checkpoint resumed = resumeFrom == null ? null
+                    : new HadoopCheckpoint(spark.hadoopConfiguration(), resumeFrom).read();
             JavaRDD<SampleBlock> blocks = NpyParts.read(spark, options.npy, options.precision(), options.block,
                     options.partitions());
             int visible = blocks.first().features();
@@ -111,7 +117,7 @@ public final class SparkTrain implements Callable<Integer> {
             int threads = options.executorThreads(spark);
             EvaluationSettings settings = options.settings(config, threads);
             stderr.printf(Locale.ROOT, "training %d -> %d on Spark (%s, %d partitions of %d-sample blocks): %s; backend"
-                            + " %s, %d threads per executor, %s%n", visible, hidden, spark.master(),
+                            + " %s, %d threads per task, %s%n", visible, hidden, spark.master(),
                     blocks.getNumPartitions(), options.block, opt, settings.backend().name(), threads,
                     settings.precision().shortName());
             long[] last = {System.nanoTime(), 0};
@@ -131,14 +137,16 @@ public final class SparkTrain implements Callable<Integer> {
             }
             if (resumed != null) {
                 run = run.withResume(resumed);
-                stderr.println("resuming from " + resume + " after iteration " + resumed.state().iterations());
+                stderr.println("resuming from " + resumeFrom + (found ? " (found there: an earlier attempt's)" : "")
+                        + " after iteration " + resumed.state().iterations());
             }
             TrainingResult r;
             try {
                 r = SparkTrainer.of(config, run, threads, options.passes()).train(spark, blocks);
             } catch (CheckpointMismatchException e) {
-                throw new IllegalArgumentException(resume + " is a checkpoint of another run: " + e.getMessage()
-                        + "; resume with that run's data and options (only --iterations and --threads may differ)");
+                throw new IllegalArgumentException(resumeFrom + " is a checkpoint of another run: " + e.getMessage()
+                        + (found ? "; remove it, or give --checkpoint another file"
+                        : "; resume with that run's data and options (only --iterations and --threads may differ)"));
             }
             if (!Double.isFinite(r.costHistory()[0])) {
                 throw new IllegalArgumentException("J = " + r.costHistory()[0] + " at the initial parameters: the"

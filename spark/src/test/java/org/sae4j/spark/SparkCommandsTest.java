@@ -158,6 +158,24 @@ class SparkCommandsTest {
         assertTrue(resumed.err().contains("resuming from " + checkpoint + " after iteration 4"), resumed.err());
         assertArrayEquals(ModelFile.read(dir.resolve("a").resolve("model.sae")).model().theta(),
                 ModelFile.read(dir.resolve("c").resolve("model.sae")).model().theta());
+
+        // an application's re-attempt runs the same command again: it finds the checkpoint and goes on
+        String retried = dir.resolve("ckpt").resolve("retried.ckpt").toUri().toString();
+        Run died = run(true, concat(common, "--iterations", "3", "--checkpoint-every", "1", "--checkpoint", retried,
+                "--out", dir.resolve("d").toString()));
+        assertEquals(0, died.exitCode(), died.err());
+        Run again = run(true, concat(common, "--iterations", "8", "--checkpoint-every", "1", "--checkpoint", retried,
+                "--out", dir.resolve("e").toString()));
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.err().contains("resuming from " + retried + " (found there: an earlier attempt's) after"
+                + " iteration 3"), again.err());
+        assertArrayEquals(ModelFile.read(dir.resolve("a").resolve("model.sae")).model().theta(),
+                ModelFile.read(dir.resolve("e").resolve("model.sae")).model().theta());
+        Run other = run(true, concat(common, "--rho", "0.2", "--iterations", "8", "--checkpoint-every", "1",
+                "--checkpoint", retried, "--out", dir.resolve("f").toString()));
+        assertEquals(1, other.exitCode(), other.err());
+        assertTrue(other.err().contains("is a checkpoint of another run") && other.err().contains("remove it"),
+                other.err());
     }
 
     private static String[] concat(String[] a, String... b) {
