@@ -50,8 +50,11 @@ import scala.Option;
 /**
  * A trained sparse autoencoder as a spark.ml {@link Model}: {@link #transform} adds the hidden
  * activations f(W1·x + b1) of the input column as a vector column, computed on the executors by the
- * engine's {@link Encoder} with θ broadcast once per call: on the same rows and backend, bitwise what
- * {@code sae encode} writes.
+ * engine's {@link Encoder} with θ broadcast once per call, {@value #BATCH_ROWS} rows of a partition per
+ * batch. On the {@code java} backend each activation's bits do not depend on the batch, so the column is
+ * bitwise what {@code sae encode} writes for the same rows; OpenBLAS (f64) may round differently for
+ * another batch size, so on {@code native} it is bitwise where the batches are the same (a partition of
+ * up to {@value #BATCH_ROWS} rows) and equal to rounding elsewhere.
  *
  * <p>{@code write().save(path)} writes Spark's metadata and, under {@code path/data/model.sae}, sae4j's
  * own model file, which {@code sae} reads; {@link #load} reads such a folder, or a {@code .sae} file
