@@ -1,6 +1,7 @@
 package org.sae4j.spark;
 
 import java.io.Serializable;
+import java.util.UUID;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.OutputLayer;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
@@ -11,11 +12,12 @@ import org.sae4j.precision.Precision;
  * evaluation settings, with the backend by the name the driver resolved (never {@code auto}, so that
  * no executor measures on its own and picks another), and the kernel that backend runs on the driver
  * (kernel shape, vector width, OpenBLAS version and core), which every executor must run too: the
- * bits depend on it.
+ * bits depend on it. Each run has an id of its own, so that two runs of the same shape and settings at
+ * once (a cross-validation's) keep apart on the executors.
  */
-record EngineSpec(int visible, int hidden, double rho, double lambda, double beta, OutputLayer outputLayer,
-                  String backend, String kernel, Precision precision, int chunkSize, int threads,
-                  long activationCacheBudget, Passes passes, int chunkCapacity) implements Serializable {
+record EngineSpec(String run, int visible, int hidden, double rho, double lambda, double beta,
+                  OutputLayer outputLayer, String backend, String kernel, Precision precision, int chunkSize,
+                  int threads, long activationCacheBudget, Passes passes, int chunkCapacity) implements Serializable {
 
     /**
      * @param settings      the run's; their activation cache bytes are each executor's budget for the
@@ -24,7 +26,8 @@ record EngineSpec(int visible, int hidden, double rho, double lambda, double bet
      */
     static EngineSpec of(SparseAutoencoderConfig config, EvaluationSettings settings, int executorThreads,
                          Passes passes, int chunkCapacity) {
-        return new EngineSpec(config.visible(), config.hidden(), config.rho(), config.lambda(), config.beta(),
+        return new EngineSpec(UUID.randomUUID().toString(), config.visible(), config.hidden(), config.rho(),
+                config.lambda(), config.beta(),
                 config.outputLayer(), settings.backend().name(), KernelCheck.of(settings.backend()),
                 settings.precision(), settings.chunkSize(), executorThreads, settings.activationCacheBytes(), passes,
                 chunkCapacity);

@@ -12,10 +12,13 @@ import org.sae4j.parallel.ParallelRuntime;
 /**
  * The engine of one executor JVM, per run: one {@link ParallelRuntime} of the spec's threads; the
  * workspaces of the task slots (one set per task running at once, made on first need and reused by every
- * block and evaluation after); and per cached block its {@link BlockSums}, which holds little beyond the
- * block's chunk sums and, while the executor's budget lasts, the block's activation cache. A block that
- * Spark recomputed or read back from disk is a new object and gets a new engine. The run's end
- * ({@link SparkObjective#close}) drops all of it on every executor and closes the runtime.
+ * block and evaluation after); and per block it evaluated its {@link BlockSums}, which holds the block's
+ * chunk sums, a reference to the block's samples (also in Spark's storage where the block is cached
+ * here; a copy where the task ran elsewhere) and, while the executor's budget lasts, the block's
+ * activation cache. A block that Spark recomputed or read back from disk is a new object and gets a new
+ * engine. The run's end ({@link SparkObjective#close}) drops all of it on the executors its release
+ * tasks reach; a run that has not been used for {@value #IDLE_SECONDS} s is dropped by the next call of
+ * another run, so an executor the release missed holds nothing for long.
  *
  * <p>Concurrent tasks are safe: a task borrows a set of workspaces for each block it evaluates, each
  * block's engine is used under its own lock (speculative copies of a task wait for each other), and the
@@ -24,6 +27,8 @@ import org.sae4j.parallel.ParallelRuntime;
 final class ExecutorEngine {
     private static final Map<Key, Entry> BLOCKS = new ConcurrentHashMap<>();
     private static final Map<EngineSpec, Run> RUNS = new ConcurrentHashMap<>();
+    /** A run idle this long has ended: evaluations of a live run come seconds apart at most. */
+    static final long IDLE_SECONDS = 120;
 
     private record Key(EngineSpec spec, int block) {
     }
@@ -33,7 +38,7 @@ final class ExecutorEngine {
 
     /** One run's threads, free workspaces and the activation cache bytes granted so far. */
     private record Run(ParallelRuntime runtime, Queue<ChunkWorkspaces> free, AtomicLong cached,
-                       AtomicLong workspaces) {
+                       AtomicLong workspaces, AtomicLong lastUsed) {
     }
 
     private ExecutorEngine() {
@@ -46,8 +51,15 @@ final class ExecutorEngine {
      * @throws IllegalStateException if this JVM's backend runs another kernel than the driver's
      */
     static <T> T with(EngineSpec spec, SampleBlock block, Work<T> work) {
+        long now = System.nanoTime();
         Run run = RUNS.computeIfAbsent(spec, s -> new Run(ParallelRuntime.create(s.threads()),
-                new ConcurrentLinkedQueue<>(), new AtomicLong(), new AtomicLong()));
+                new ConcurrentLinkedQueue<>(), new AtomicLong(), new AtomicLong(), new AtomicLong(now)));
+        run.lastUsed().set(now);
+        RUNS.forEach((other, r) -> {
+            if (!other.equals(spec) && now - r.lastUsed().get() > IDLE_SECONDS * 1_000_000_000L) {
+                release(other);
+            }
+        });
         ChunkWorkspaces slot = run.free().poll();
         if (slot == null) {
             slot = ChunkWorkspaces.of(spec.config(), spec.precision(), spec.threads(), spec.chunkCapacity(),
@@ -60,10 +72,14 @@ final class ExecutorEngine {
                 if (old != null && old.block() == block) {
                     return old;
                 }
-                if (old != null) {
-                    run.cached().addAndGet(-old.cacheBytes());
+                long freed = old != null ? old.cacheBytes() : 0;
+                run.cached().addAndGet(-freed);
+                try {
+                    return engine(spec, run, block, lent);
+                } catch (RuntimeException | Error e) {
+                    run.cached().addAndGet(freed);
+                    throw e;
                 }
-                return engine(spec, run, block, lent);
             });
             synchronized (entry.sums()) {
                 entry.sums().use(slot);
@@ -83,9 +99,14 @@ final class ExecutorEngine {
         } else if (wanted > 0) {
             run.cached().addAndGet(-wanted);
         }
-        BlockSums sums = new BlockSums(spec.config(), block.dataset(), spec.settings(granted), run.runtime(),
-                spec.passes() == Passes.ONE, slot);
-        return new Entry(block, sums, granted);
+        try {
+            BlockSums sums = new BlockSums(spec.config(), block.dataset(), spec.settings(granted), run.runtime(),
+                    spec.passes() == Passes.ONE, slot);
+            return new Entry(block, sums, granted);
+        } catch (RuntimeException | Error e) {
+            run.cached().addAndGet(-granted);
+            throw e;
+        }
     }
 
     /** Forgets the engines of one run and closes its threads, so that their memory can go. */

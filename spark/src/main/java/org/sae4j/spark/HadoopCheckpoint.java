@@ -30,13 +30,18 @@ public final class HadoopCheckpoint implements CheckpointStore {
         return path;
     }
 
-    /** Whether there is a checkpoint to resume. */
+    /** Whether there is a checkpoint to resume: the file, or the one a crash left aside while replacing it. */
     public boolean exists() throws IOException {
-        return Outputs.exists(conf, path);
+        return Outputs.exists(conf, path) || Outputs.exists(conf, previous());
     }
 
-    /** The checkpoint, fully validated. */
+    /** The checkpoint, fully validated; the one left aside if a crash came between the two renames. */
     public Checkpoint read() throws IOException {
-        return Outputs.readLocally(conf, path, CheckpointFile::read);
+        String file = Outputs.exists(conf, path) ? path : previous();
+        return Outputs.readLocally(conf, file, CheckpointFile::read);
+    }
+
+    private String previous() {
+        return Outputs.previousOf(new org.apache.hadoop.fs.Path(path)).toString();
     }
 }

@@ -173,7 +173,10 @@ public final class NpyParts {
         }
     }
 
-    /** The NPY files at {@code location}: itself, or the {@code *.npy} files in it by name. */
+    /**
+     * The NPY files at {@code location}: itself, or the {@code *.npy} files in it by name (not the hidden
+     * ones, whose names start with {@code .} or {@code _}, as Hadoop's writers leave them).
+     */
     static List<String> list(Configuration conf, String location) throws IOException {
         Path path = new Path(location);
         FileSystem fs = path.getFileSystem(conf);
@@ -188,7 +191,8 @@ public final class NpyParts {
         }
         List<String> parts = new ArrayList<>();
         Arrays.stream(fs.listStatus(path))
-                .filter(s -> s.isFile() && s.getPath().getName().toLowerCase(Locale.ROOT).endsWith(".npy"))
+                .filter(s -> s.isFile() && s.getPath().getName().toLowerCase(Locale.ROOT).endsWith(".npy")
+                        && !s.getPath().getName().startsWith(".") && !s.getPath().getName().startsWith("_"))
                 .sorted(Comparator.comparing(s -> s.getPath().getName()))
                 .forEach(s -> parts.add(s.getPath().toString()));
         if (parts.isEmpty()) {

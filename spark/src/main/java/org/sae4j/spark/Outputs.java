@@ -17,9 +17,11 @@ import org.sae4j.model.StoredModel;
 /**
  * A run's files on any Hadoop file system: {@code model.sae} (the engine's model format) and
  * {@code cost.csv} (iteration, J) in a folder, and single files such as checkpoints. On a local folder
- * each file is replaced atomically. Elsewhere each is written under a temporary name beside the target
- * and then renamed, which HDFS does atomically but an object store ({@code s3a://}) does as a copy:
- * there a reader may see a partial file while the rename runs.
+ * each file is replaced atomically. Elsewhere each is written under a temporary name beside the target;
+ * the file it replaces is renamed aside, the new one renamed into place, and the old one deleted, so
+ * that after a crash at any point the old or the new file is there, under its name or, between the two
+ * renames, as {@code .NAME.previous}. An object store ({@code s3a://}) renames by copying: there a reader
+ * may see a partial file while a rename runs.
  */
 public final class Outputs {
     private Outputs() {
@@ -115,12 +117,23 @@ public final class Outputs {
         }
         fs.mkdirs(path.getParent());
         org.apache.hadoop.fs.Path temp = new org.apache.hadoop.fs.Path(path.getParent(), "." + path.getName() + ".tmp");
+        org.apache.hadoop.fs.Path previous = previousOf(path);
         try (OutputStream out = fs.create(temp, true)) {
             out.write(content);
         }
-        fs.delete(path, false);
+        // the old file goes aside before the new one takes its name, so that one of them is always there
+        fs.delete(previous, false);
+        if (fs.exists(path) && !fs.rename(path, previous)) {
+            throw new IOException("cannot rename " + path + " to " + previous);
+        }
         if (!fs.rename(temp, path)) {
             throw new IOException("cannot rename " + temp + " to " + path);
         }
+        fs.delete(previous, false);
+    }
+
+    /** Where {@link #writeBytes} keeps the file it replaces while it renames the new one into place. */
+    static org.apache.hadoop.fs.Path previousOf(org.apache.hadoop.fs.Path path) {
+        return new org.apache.hadoop.fs.Path(path.getParent(), "." + path.getName() + ".previous");
     }
 }

@@ -129,7 +129,9 @@ public final class SampleBlocks {
     }
 
     /**
-     * The blocks of samples already distributed, in the RDD's order, with no shuffle of single samples:
+     * The blocks of samples already distributed, in the RDD's order, with no shuffle of single samples
+     * (the RDD is read twice, for the count and for the cut, and must give the same samples in the same
+     * order both times: persist one that comes out of a shuffle, whose order may vary):
      * each partition cuts its run of consecutive samples at the block boundaries, and only those pieces
      * (at most one more than the blocks a partition touches) are gathered into blocks, in
      * {@code partitions} partitions of consecutive blocks.
@@ -158,6 +160,10 @@ public final class SampleBlocks {
                         out.add(new Tuple2<>(block, new Tuple2<>(global, d != null
                                 ? SampleBlock.ofDoubles(0, v, count, d) : SampleBlock.ofFloats(0, v, count, f))));
                         global += count;
+                    }
+                    if (it.hasNext()) {
+                        throw new IllegalStateException("partition " + p + " holds more samples than when counted:"
+                                + " the input must give the same rows each time it is read");
                     }
                     return out.iterator();
                 }, true);

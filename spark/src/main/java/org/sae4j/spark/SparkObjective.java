@@ -24,8 +24,8 @@ import org.sae4j.precision.Precision;
  * sparsity term broadcast) each partition's squared error and gradient sums. A partition adds its blocks
  * in their order, the partitions are added in a tree of fixed shape ({@link TreeSum}), and
  * {@link SparseAutoencoderObjective#finish} scales and adds the weight decay. So J and ∇J depend on the
- * blocks and their partitioning, never on how many executors or cores ran them or in what order the
- * tasks ended. On an executor a block is evaluated by the engine's chunk kernels on its ForkJoin pool
+ * blocks, their partitioning and the fan-in, never on how many executors or cores ran them or in what
+ * order the tasks ended. On an executor a block is evaluated by the engine's chunk kernels on its ForkJoin pool
  * ({@link ExecutorEngine}), with the backend the driver resolved.
  *
  * <p>Evaluations are serialised. Closing unpersists the blocks and releases the executors' engines.
@@ -243,8 +243,17 @@ public final class SparkObjective implements DifferentiableFunction, AutoCloseab
     @Override
     public void close() {
         EngineSpec s = spec;
-        blocks.foreachPartition(it -> ExecutorEngine.release(s));
-        ExecutorEngine.release(spec);
-        blocks.unpersist(false);
+        // tasks on no data, several per core, so that they reach every executor however the blocks moved
+        int tasks = Math.max(1, 4 * spark.defaultParallelism());
+        List<Integer> none = new java.util.ArrayList<>();
+        for (int t = 0; t < tasks; t++) {
+            none.add(t);
+        }
+        try {
+            spark.parallelize(none, tasks).foreachPartition(it -> ExecutorEngine.release(s));
+        } finally {
+            ExecutorEngine.release(spec);
+            blocks.unpersist(false);
+        }
     }
 }

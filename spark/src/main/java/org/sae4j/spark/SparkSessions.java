@@ -22,14 +22,21 @@ final class SparkSessions implements AutoCloseable {
      * else {@code local[*]}).
      */
     static SparkSessions join(String appName, String master) {
-        boolean existed = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+        long before = System.currentTimeMillis();
         SparkSession.Builder builder = SparkSession.builder().appName(appName);
         if (master != null) {
             builder.master(master);
         } else if (!new SparkConf().contains("spark.master")) {
             builder.master("local[*]");
         }
-        return new SparkSessions(builder.getOrCreate(), !existed);
+        SparkSession session = builder.getOrCreate();
+        // a context of the caller's (a session's, or a bare JavaSparkContext's) started before this call
+        boolean started = session.sparkContext().startTime() >= before;
+        if (!started && master != null && !master.equals(session.sparkContext().master())) {
+            throw new IllegalArgumentException("--master " + master + " was given, but this JVM already runs Spark on "
+                    + session.sparkContext().master() + "; leave --master out to run there");
+        }
+        return new SparkSessions(session, started);
     }
 
     JavaSparkContext context() {

@@ -236,6 +236,53 @@ class DataInputTest {
     }
 
     @Test
+    void aCheckpointReplacedOnAHadoopFileSystemIsAlwaysThereOldOrNew(@TempDir Path dir) throws IOException {
+        SparkSession session = ownSchemeSession();
+        try {
+            org.apache.hadoop.conf.Configuration conf = session.sparkContext().hadoopConfiguration();
+            String file = "sae4jtest://" + dir.resolve("run.ckpt");
+            HadoopCheckpoint store = new HadoopCheckpoint(conf, file);
+            assertTrue(!store.exists());
+            org.sae4j.optim.OptimizerState first = new org.sae4j.optim.OptimizerState("test", 1, 2,
+                    java.time.Duration.ZERO, new double[] {1, 2}, java.util.Map.of("x", new double[] {3}));
+            store.write(new org.sae4j.train.Checkpoint(java.util.Map.of("run", "a"), first));
+            org.sae4j.optim.OptimizerState second = new org.sae4j.optim.OptimizerState("test", 2, 3,
+                    java.time.Duration.ZERO, new double[] {1, 2, 3}, java.util.Map.of("x", new double[] {4}));
+            store.write(new org.sae4j.train.Checkpoint(java.util.Map.of("run", "a"), second));
+            assertEquals(2, store.read().state().iterations());
+            assertTrue(!java.nio.file.Files.exists(dir.resolve(".run.ckpt.previous")), "the old one is gone");
+            // a crash between the two renames leaves the old checkpoint aside and none under its name
+            java.nio.file.Files.move(dir.resolve("run.ckpt"), dir.resolve(".run.ckpt.previous"));
+            assertTrue(store.exists());
+            assertEquals(2, store.read().state().iterations());
+        } finally {
+            session.stop();
+        }
+    }
+
+    @Test
+    void sparkEvalLeavesACallersBareContextRunning(@TempDir Path dir) throws IOException {
+        Dataset data = samples(100);
+        Path file = writeNpy(dir.resolve("x.npy"), data);
+        double[] theta = new org.sae4j.autoencoder.SparseAutoencoderConfig(V, 2, 0.01, 1e-4, 3).initialParameters(1);
+        Path thetaFile = dir.resolve("theta.npy");
+        NpyWriter.writeF64(thetaFile, new int[] {theta.length}, theta);
+        try (JavaSparkContext spark = LocalSpark.start("local[2]")) {
+            StringWriter err = new StringWriter();
+            int code = SparkEval.run(new String[] {"--npy", file.toString(), "--theta", thetaFile.toString(),
+                "--backend", "java"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+            assertEquals(0, code, err.toString());
+            assertTrue(!spark.sc().isStopped(), "the caller's context is still running");
+            int other = SparkEval.run(new String[] {"--npy", file.toString(), "--theta", thetaFile.toString(),
+                "--master", "local[3]"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+            assertEquals(1, other);
+            assertTrue(err.toString().contains("--master local[3] was given, but this JVM already runs Spark on"
+                    + " local[2]"), err.toString());
+            assertEquals(3, spark.parallelize(List.of(1, 2, 3)).count());
+        }
+    }
+
+    @Test
     void sparkTrainRunsInTheCallersSessionAndLeavesItRunning(@TempDir Path dir) throws IOException {
         Dataset data = samples(200);
         Path file = writeNpy(dir.resolve("x.npy"), data);

@@ -65,9 +65,11 @@ import org.slf4j.LoggerFactory;
  *         new LogisticRegression().setFeaturesCol("hidden")});
  * }</pre>
  *
- * <p>The defaults are those of {@code sae train}. The bits of the result depend on the data, the block
- * size, the partitions and the fan-in, never on the cluster: the default partition count comes from the
- * data. The class and parameter names are what a PySpark {@code JavaEstimator} wrapper would use.
+ * <p>The defaults are those of {@code sae train}. The bits of the result depend on the data (its rows in
+ * the same order each time the input is read), the block size, the partitions, the fan-in and the
+ * backend, never on the cluster: the default partition count comes from the data, and the driver sends
+ * its backend and kernel to the executors. With {@code backend} {@code auto} the driver measures which
+ * is fastest, so name one for bits that repeat on another driver. The class and parameter names are what a PySpark {@code JavaEstimator} wrapper would use.
  */
 public final class SparseAutoencoder extends Estimator<SparseAutoencoderModel> implements MLWritable {
     private static final long serialVersionUID = 1L;

@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -239,14 +240,15 @@ public final class SparseAutoencoderModel extends Model<SparseAutoencoderModel> 
                     while (batch.size() < BATCH_ROWS && rows.hasNext()) {
                         Row r = rows.next();
                         if (r.isNullAt(column)) {
-                            throw new IllegalArgumentException("row " + row + " of column '" + columnName
-                                    + "' is null");
+                            throw new IllegalArgumentException("row " + row + " of partition " + partition()
+                                    + ", column '" + columnName + "', is null");
                         }
                         Object sample = r.get(column);
                         int w = FrameBlocks.width(sample);
                         if (w != v) {
-                            throw new IllegalArgumentException("row " + row + " of column '" + columnName + "' has "
-                                    + w + " values, but the model has " + v + " inputs");
+                            throw new IllegalArgumentException("row " + row + " of partition " + partition()
+                                    + ", column '" + columnName + "', has " + w + " values, but the model has " + v
+                                    + " inputs");
                         }
                         if (x64 != null) {
                             java.util.Arrays.fill(x64, batch.size() * v, (batch.size() + 1) * v, 0);
@@ -266,6 +268,12 @@ public final class SparseAutoencoderModel extends Model<SparseAutoencoderModel> 
                 }
             };
         }
+    }
+
+    /** The partition a task encodes, for messages. */
+    private static int partition() {
+        TaskContext task = TaskContext.get();
+        return task == null ? 0 : task.partitionId();
     }
 
     @Override
