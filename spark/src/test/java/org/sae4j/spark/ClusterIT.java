@@ -28,7 +28,7 @@ import org.sae4j.spark.ml.SparseAutoencoder;
 /**
  * Executor JVMs for real: {@code local-cluster[2,1,1024]} runs a standalone master and two workers in
  * this JVM, and each worker starts its executor as a JVM of its own, on the class path the build wrote.
- * The Estimator fitted there gives the bits of {@code local[2]} with the same partitions, also when one
+ * The Estimator fitted there gives the bits of θ and J of {@code local[2]} with the same partitions, also when one
  * executor JVM is killed (SIGKILL) in the middle of training; an executor that would run another kernel
  * than the driver fails the job at once.
  */
@@ -103,7 +103,10 @@ class ClusterIT {
                     }
                 }
             });
-            double[] theta = estimator(iterations).fit(frame(session)).trained().theta();
+            org.sae4j.spark.ml.SparseAutoencoderModel model = estimator(iterations).fit(frame(session));
+            // θ, then J at the end
+            double[] theta = java.util.Arrays.copyOf(model.trained().theta(), model.trained().theta().length + 1);
+            theta[theta.length - 1] = model.stored().metadata().finalCost();
             if (killOne) {
                 assertEquals(KILL_AT_JOB, killedAtJob.get(), "an executor was killed during training");
                 assertTrue(jobs.get() > KILL_AT_JOB + 10, jobs.get() + " jobs in all");
@@ -139,7 +142,7 @@ class ClusterIT {
     void twoExecutorJvmsGiveTheBitsOfLocalAndSurviveAnExecutorsDeath() throws Exception {
         double[] local = fit("local[2]", "", 40, false);
         double[] cluster = fit("local-cluster[2,1,1024]", jvmOptions(), 40, false);
-        assertArrayEquals(local, cluster, "local-cluster[2,1,1024] against local[2]");
+        assertArrayEquals(local, cluster, "θ and J, local-cluster[2,1,1024] against local[2]");
         double[] killed = fit("local-cluster[2,1,1024]", jvmOptions(), 40, true);
         assertArrayEquals(local, killed, "with one executor killed during training");
     }
