@@ -234,7 +234,7 @@ public final class SampleBlocks {
                 }, true);
     }
 
-    /** Consecutive blocks to each partition, in order. */
+    /** Consecutive blocks to each partition, in order (with as many partitions as blocks, block b to partition b). */
     static final class BlockPartitioner extends Partitioner {
         private static final long serialVersionUID = 1L;
         private final int partitions;

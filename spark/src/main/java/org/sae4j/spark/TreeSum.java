@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
@@ -34,7 +33,7 @@ final class TreeSum {
         for (int count = partials.getNumPartitions(); count > fanout; ) {
             int groups = (count + fanout - 1) / fanout;
             JavaPairRDD<Integer, Tuple2<Integer, double[]>> keyed = level.mapToPair(t -> new Tuple2<>(t._1() / fanout, t));
-            level = keyed.partitionBy(new GroupPartitioner(groups)).mapPartitionsWithIndex((Integer g,
+            level = keyed.partitionBy(new SampleBlocks.BlockPartitioner(groups, groups)).mapPartitionsWithIndex((Integer g,
                     Iterator<Tuple2<Integer, Tuple2<Integer, double[]>>> it) -> {
                 List<Tuple2<Integer, double[]>> members = new ArrayList<>();
                 it.forEachRemaining(t -> members.add(t._2()));
@@ -55,35 +54,5 @@ final class TreeSum {
             }
         }
         return sum;
-    }
-
-    /** Group g to partition g. */
-    private static final class GroupPartitioner extends Partitioner {
-        private static final long serialVersionUID = 1L;
-        private final int groups;
-
-        GroupPartitioner(int groups) {
-            this.groups = groups;
-        }
-
-        @Override
-        public int numPartitions() {
-            return groups;
-        }
-
-        @Override
-        public int getPartition(Object key) {
-            return (Integer) key;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof GroupPartitioner p && p.groups == groups;
-        }
-
-        @Override
-        public int hashCode() {
-            return groups;
-        }
     }
 }
