@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.scheduler.SparkListener;
@@ -22,7 +24,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sae4j.backend.java.JavaBackend;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.NpyWriter;
+import org.sae4j.precision.Precision;
 import org.sae4j.spark.ml.SparseAutoencoder;
 
 /**
@@ -45,9 +51,16 @@ class ClusterIT {
     }
 
     private static SparkSession start(String master, String executorOptions) throws IOException {
+        return start(master, executorOptions, SparkSession.builder());
+    }
+
+    private static SparkSession start(String master, String executorOptions, SparkSession.Builder builder)
+            throws IOException {
         sparkHome();
-        String classpath = Files.readString(Path.of(System.getProperty("sae4j.spark.classpath"))).strip();
-        SparkSession session = SparkSession.builder().master(master).appName("sae4j-cluster-test")
+        // the test classes too, for the file system of DataInputTest
+        String classpath = Path.of("target/test-classes").toAbsolutePath() + java.io.File.pathSeparator
+                + Files.readString(Path.of(System.getProperty("sae4j.spark.classpath"))).strip();
+        SparkSession session = builder.master(master).appName("sae4j-cluster-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
@@ -145,6 +158,43 @@ class ClusterIT {
         assertArrayEquals(local, cluster, "θ and J, local-cluster[2,1,1024] against local[2]");
         double[] killed = fit("local-cluster[2,1,1024]", jvmOptions(), 40, true);
         assertArrayEquals(local, killed, "with one executor killed during training");
+    }
+
+    @Test
+    void executorJvmsReadThroughAFileSystemKnownOnlyToTheJobsSettings(@TempDir Path dir) throws Exception {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int m = 600;
+        double[] rows = new double[V * m];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = rnd.nextDouble();
+        }
+        Path file = dir.resolve("x.npy");
+        NpyWriter.writeF64(file, new int[] {m, V}, rows);
+        SparkSession session = start("local-cluster[2,1,1024]", jvmOptions(), SparkSession.builder()
+                .config("spark.hadoop.fs.sae4jtest.impl", DataInputTest.OwnScheme.class.getName())
+                .config("spark.hadoop.fs.sae4jtest.impl.disable.cache", "true"));
+        try {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+            // ranges of 100 rows: six tasks, on both executor JVMs
+            JavaRDD<SampleBlock> blocks = NpyParts.read(jsc, "sae4jtest://" + file, Precision.F64, 64, 2,
+                    100L * V * 8);
+            // (m, v) rows in C order are the samples one after the other, as a dataset holds them
+            Dataset data = Dataset.ofDoubles(V, m, rows);
+            List<SampleBlock> got = new ArrayList<>(blocks.collect());
+            got.sort(java.util.Comparator.comparingInt(SampleBlock::index));
+            assertEquals(10, got.size());
+            for (SampleBlock b : got) {
+                Dataset d = b.dataset();
+                for (int s = 0; s < d.samples(); s++) {
+                    for (int i = 0; i < V; i++) {
+                        assertEquals(Double.doubleToRawLongBits(data.get(i, b.index() * 64 + s)),
+                                Double.doubleToRawLongBits(d.get(i, s)), "block " + b.index());
+                    }
+                }
+            }
+        } finally {
+            session.stop();
+        }
     }
 
     @Test
