@@ -1,5 +1,6 @@
 package org.sae4j.spark;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.DenseVector;
@@ -88,7 +89,10 @@ public final class FrameBlocks {
         return value instanceof Vector vec ? vec.size() : ((scala.collection.Seq<?>) value).length();
     }
 
-    /** Copies one sample into {@code d} or {@code f} from {@code at}, each value checked finite. */
+    /**
+     * Copies one sample into {@code d} or {@code f} from {@code at} (all its values, a sparse vector's zeros
+     * included), each value checked finite.
+     */
     public static void copy(Object value, long row, String column, double[] d, float[] f, int at) {
         if (value instanceof DenseVector dense) {
             double[] values = dense.values();
@@ -96,6 +100,12 @@ public final class FrameBlocks {
                 put(values[i], row, column, i, d, f, at);
             }
         } else if (value instanceof SparseVector sparse) {
+            // the zeros too: the target may hold the sample before
+            if (d != null) {
+                Arrays.fill(d, at, at + sparse.size(), 0);
+            } else {
+                Arrays.fill(f, at, at + sparse.size(), 0);
+            }
             int[] indices = sparse.indices();
             double[] values = sparse.values();
             for (int k = 0; k < indices.length; k++) {

@@ -481,8 +481,6 @@ public final class SparseAutoencoder extends Estimator<SparseAutoencoderModel> i
         } catch (CheckpointMismatchException e) {
             throw new IllegalArgumentException(checkpoint.name() + " is a checkpoint of another run: " + e.getMessage()
                     + "; remove it, or give this run another checkpointDir", e);
-        } finally {
-            blocks.unpersist(false);
         }
         LOG.info(String.format(Locale.ROOT, "sae4j: J = %.10g after %d iterations, %d evaluations (%s)",
                 r.finalCost(), r.iterations(), r.evaluations(), r.termination().description()));

@@ -250,11 +250,6 @@ public final class SparseAutoencoderModel extends Model<SparseAutoencoderModel> 
                                     + ", column '" + columnName + "', has " + w + " values, but the model has " + v
                                     + " inputs");
                         }
-                        if (x64 != null) {
-                            java.util.Arrays.fill(x64, batch.size() * v, (batch.size() + 1) * v, 0);
-                        } else {
-                            java.util.Arrays.fill(x32, batch.size() * v, (batch.size() + 1) * v, 0);
-                        }
                         FrameBlocks.copy(sample, row, columnName, x64, x32, batch.size() * v);
                         batch.add(r);
                         row++;

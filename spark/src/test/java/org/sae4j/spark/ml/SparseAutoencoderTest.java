@@ -160,6 +160,35 @@ class SparseAutoencoderTest {
         }
     }
 
+    /**
+     * Sparse vectors, as VectorAssembler makes of mostly-zero rows, encode as their dense twins, also in a
+     * partition's second batch, whose buffer held the first's samples.
+     */
+    @Test
+    void sparseRowsEncodeAsTheirDenseTwins() {
+        SparseAutoencoderModel model = estimator().setMaxIter(2).fit(frame("vector")).setBackend("java");
+        List<Row> dense = new ArrayList<>();
+        List<Row> sparse = new ArrayList<>();
+        int rows = SparseAutoencoderModel.BATCH_ROWS + 104;
+        for (int s = 0; s < rows; s++) {
+            double[] x = new double[V];
+            // a few non-zeros, at other places in each row, so that a reused buffer would show
+            for (int i = s % 3; i < V; i += 4 + s % 5) {
+                x[i] = data.get(i, s % M);
+            }
+            dense.add(RowFactory.create(s, Vectors.dense(x)));
+            sparse.add(RowFactory.create(s, Vectors.dense(x).toSparse()));
+        }
+        StructType schema = new StructType().add("id", DataTypes.IntegerType).add("features",
+                SQLDataTypes.VectorType());
+        List<Row> a = model.transform(session.createDataFrame(dense, schema).coalesce(1)).collectAsList();
+        List<Row> b = model.transform(session.createDataFrame(sparse, schema).coalesce(1)).collectAsList();
+        assertEquals(rows, b.size());
+        for (int s = 0; s < rows; s++) {
+            assertArrayEquals(((Vector) a.get(s).get(2)).toArray(), ((Vector) b.get(s).get(2)).toArray(), "row " + s);
+        }
+    }
+
     @Test
     void savedModelsLoadBackAndSaeReadsTheirModelFile(@TempDir Path dir) throws IOException {
         SparseAutoencoderModel model = estimator().setMaxIter(3).setOutputCol("code").fit(frame("vector"));
