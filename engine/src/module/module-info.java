@@ -11,6 +11,7 @@ module org.sae4j.engine {
     exports org.sae4j.backend;
     exports org.sae4j.classify;
     exports org.sae4j.data;
+    exports org.sae4j.deep;
     exports org.sae4j.image;
     exports org.sae4j.io;
     exports org.sae4j.model;

@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 /** {@code sae bench}: the backend comparison report. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Times one evaluation of J and its gradient per shape, precision, backend and thread count,"
-                + " beside the five bare OpenBLAS products of the same shapes measured in the same run;"
+                + " beside the bare OpenBLAS products of the same shapes measured in the same run;"
                 + " writes bench-report.md, .csv and .png.",
-                "Shapes: A = 64x25, m=10000; B = 784x196, m=10000; C = 784x1024, m=60000; or VxHxM."})
+                "Shapes: A = 64x25, m=10000; B = 784x196, m=10000; C = 784x1024, m=60000; or VxHxM; or the"
+                        + " fine-tuning of a stacked network (sae deep) as V-H-...-KxM, e.g. 784-200-200-10x60000."})
 final class BenchCommand extends Subcommand {
     @Option(names = "--shapes", split = ",", defaultValue = "A,B", description = "Shapes (default: ${DEFAULT-VALUE}).")
     private List<String> shapes;

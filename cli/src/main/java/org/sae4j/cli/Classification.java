@@ -2,17 +2,13 @@ package org.sae4j.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.sae4j.autoencoder.Encoder;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.classify.ConfusionMatrix;
 import org.sae4j.classify.SoftmaxTrainer;
-import org.sae4j.data.Dataset;
-import org.sae4j.data.DatasetBuilder;
 import org.sae4j.data.Labels;
 import org.sae4j.io.Json;
 import org.sae4j.model.TrainedModel;
 import org.sae4j.optim.Optimizer;
-import org.sae4j.precision.Precision;
 import org.sae4j.train.TrainingSpec;
 
 /** Softmax training and testing, and encoding with a model, as {@code classify} and {@code self-taught} do them. */
@@ -63,35 +59,9 @@ final class Classification {
         return new Outcome(inputs, r, confusion, train.samples().samples(), seconds);
     }
 
-    /**
-     * The hidden activations of every sample, in the settings' precision, on the heap (in segments past
-     * 2³¹ values), encoded block by block from any store.
-     */
-    static Dataset encode(TrainedModel model, Dataset data, EvaluationSettings settings) {
-        int h = model.config().hidden();
-        int m = data.samples();
-        Encoder encoder = model.encoder(settings);
-        Dataset x = data.toPrecision(settings.precision());
-        DatasetBuilder features = DatasetBuilder.of(h, m, settings.precision());
-        int block = Math.min(EncodeCommand.BLOCK, m);
-        double[] out64 = settings.precision() == Precision.F64 ? new double[h * block] : null;
-        float[] out32 = settings.precision() == Precision.F32 ? new float[h * block] : null;
-        for (int first = 0; first < m; first += block) {
-            int n = Math.min(block, m - first);
-            if (out64 != null) {
-                encoder.encode(x, first, n, out64);
-                features.put(first, n, out64, 0);
-            } else {
-                encoder.encode(x, first, n, out32);
-                features.put(first, n, out32, 0);
-            }
-        }
-        return features.build();
-    }
-
-    /** {@link #encode} of labelled data, with the same labels. */
+    /** {@link TrainedModel#features} of labelled data, with the same labels. */
     static Labels.Labelled encode(TrainedModel model, Labels.Labelled data, EvaluationSettings settings) {
-        return new Labels.Labelled(encode(model, data.samples(), settings), data.labels());
+        return new Labels.Labelled(model.features(data.samples(), settings), data.labels());
     }
 
     /** accuracy, correct, testSamples, trainSamples, features, classes, perClassAccuracy, confusion, timing. */

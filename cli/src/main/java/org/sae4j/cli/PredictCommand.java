@@ -12,6 +12,9 @@ import org.sae4j.data.Dataset;
 import org.sae4j.data.Labels;
 import org.sae4j.data.NpyWriter;
 import org.sae4j.data.Preprocessing;
+import org.sae4j.deep.DeepNetwork;
+import org.sae4j.deep.NetworkFile;
+import org.sae4j.deep.StoredNetwork;
 import org.sae4j.io.Json;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.TrainedModel;
@@ -25,13 +28,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code sae predict}: applies a saved classifier to new data and writes the labels. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Applies a classifier saved by sae classify --save to new samples and writes the predicted"
-                + " labels as an int32 NPY array (m).",
+        description = {"Applies a classifier saved by sae classify --save, or a network written by sae deep, to new"
+                + " samples and writes the predicted labels as an int32 NPY array (m).",
                 "The inputs are scaled as they were for training; a classifier of a model's features needs that"
                         + " model (--model), and refuses any other. With --labels (or --label-column) it also reports"
                         + " the accuracy."})
 final class PredictCommand extends Subcommand {
-    @Parameters(index = "0", paramLabel = "CLASSIFIER", description = "A classifier file written by sae classify --save.")
+    @Parameters(index = "0", paramLabel = "CLASSIFIER",
+            description = "A classifier file written by sae classify --save, or a network file written by sae deep.")
     private Path classifierFile;
 
     @Option(names = "--model", paramLabel = "FILE", description = "The model whose features the classifier reads.")
@@ -68,15 +72,15 @@ final class PredictCommand extends Subcommand {
         Checks.require(spec, labelColumn == null || labels == null, "give the labels once: --labels or"
                 + " --label-column, not both");
         engine.check();
+        if (NetworkFile.holdsNetwork(classifierFile)) {
+            Checks.require(spec, model == null, classifierFile + " is a whole network (sae deep); it takes no --model");
+            return predictWithNetwork(NetworkFile.read(classifierFile));
+        }
         StoredClassifier stored = ClassifierFile.read(classifierFile);
         TrainedModel encoder = encoder(stored);
         Path file = data.path();
-        Dataset samples = data.read(csvHeader.header(), store.load);
-        Labels.Labelled truth = labels != null || labelColumn != null
-                ? LabelledFiles.labelled(samples, file, labels, labelColumn) : null;
-        if (truth != null) {
-            samples = truth.samples();
-        }
+        Given truth = samplesAndTruth();
+        Dataset samples = truth.samples();
         if (samples.features() != stored.inputs()) {
             throw new DataFileException(file + ": " + samples.features() + " values per sample, but the classifier "
                     + classifierFile + " was trained on " + stored.inputs());
@@ -87,16 +91,49 @@ final class PredictCommand extends Subcommand {
         Dataset scaled = engine.requireFinite((stored.inputScale() == 1 ? samples
                 : Preprocessing.scale(samples, stored.inputScale())).toPrecision(settings.precision()),
                 file + " in " + settings.precision().shortName());
-        Dataset features = encoder == null ? scaled : Classification.encode(encoder, scaled, settings);
+        Dataset features = encoder == null ? scaled : encoder.features(scaled, settings);
         int[] predicted = stored.classifier().predict(features);
+        return write(predicted, truth);
+    }
+
+    /** The samples, and their true labels or null. */
+    private record Given(Dataset samples, int[] labels) {
+    }
+
+    private Given samplesAndTruth() throws IOException {
+        Dataset samples = data.read(csvHeader.header(), store.load);
+        if (labels == null && labelColumn == null) {
+            return new Given(samples, null);
+        }
+        Labels.Labelled l = LabelledFiles.labelled(samples, data.path(), labels, labelColumn);
+        return new Given(l.samples(), l.labels());
+    }
+
+    private Integer predictWithNetwork(StoredNetwork stored) throws IOException {
+        DeepNetwork net = stored.network();
+        Path file = data.path();
+        Given truth = samplesAndTruth();
+        Dataset samples = truth.samples();
+        if (samples.features() != net.network().inputs()) {
+            throw new DataFileException(file + ": " + samples.features() + " values per sample, but the network "
+                    + classifierFile + " (" + net.network() + ") has " + net.network().inputs() + " inputs");
+        }
+        EvaluationSettings settings = engine.settings(samples.features(), net.network().width(1), samples.samples());
+        Dataset scaled = engine.requireFinite((stored.inputScale() == 1 ? samples
+                : Preprocessing.scale(samples, stored.inputScale())).toPrecision(settings.precision()),
+                file + " in " + settings.precision().shortName());
+        return write(net.predict(scaled, settings), truth);
+    }
+
+    private Integer write(int[] predicted, Given truth) throws IOException {
         long correct = 0;
-        for (int s = 0; truth != null && s < predicted.length; s++) {
+        for (int s = 0; truth.labels() != null && s < predicted.length; s++) {
             if (predicted[s] == truth.labels()[s]) {
                 correct++;
             }
         }
         NpyWriter.writeI32(out, predicted);
-        report(predicted.length, truth == null ? Double.NaN : (double) correct / predicted.length, correct);
+        report(predicted.length, truth.labels() == null ? Double.NaN : (double) correct / predicted.length, correct);
         return 0;
     }
 

@@ -5,28 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.sae4j.autoencoder.SparseAutoencoderConfig;
 import org.sae4j.model.ModelFile;
 import org.sae4j.model.StoredModel;
-import org.sae4j.options.EngineOptions;
 import org.sae4j.train.CheckpointFile;
-import picocli.CommandLine;
 
 /**
  * {@code sae train --checkpoint-every} killed with SIGKILL, then {@code --resume}d on another thread count,
@@ -123,32 +114,17 @@ class ResumeAfterKillTest {
         assertTrue(zero.err().contains("--checkpoint-every"), zero.err());
     }
 
-    /** Runs {@code sae} in a child JVM and SIGKILLs it once it has written a checkpoint and gone on; returns the iteration. */
+    /** Kills the run once it has written a checkpoint and gone on past iteration 12; returns that iteration. */
     private int runAndKill(List<String> args, Path checkpoint) throws Exception {
-        String classpath = String.join(File.pathSeparator, location(Sae.class), location(SparseAutoencoderConfig.class),
-                location(EngineOptions.class), location(CommandLine.class));
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", classpath, Main.class.getName()));
-        command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
-        StringBuilder err = new StringBuilder();
-        int iteration = 0;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                err.append(line).append('\n');
-                if (line.startsWith("iteration ")) {
-                    iteration = Integer.parseInt(line.substring(10, line.indexOf('/')));
-                    if (iteration >= 12 && Files.exists(checkpoint)) {
-                        p.destroyForcibly();
-                        break;
-                    }
-                }
+        int[] at = {0};
+        KilledRun.runAndKill(dir, args, line -> {
+            int i = KilledRun.iteration(line);
+            if (i >= 0) {
+                at[0] = i;
             }
-        }
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process ends");
-        assertEquals(137, p.exitValue(), "killed by SIGKILL\n" + err);
-        return iteration;
+            return i >= 12 && Files.exists(checkpoint);
+        });
+        return at[0];
     }
 
     private static long[] bits(double[] values) {
@@ -157,9 +133,5 @@ class ResumeAfterKillTest {
             bits[i] = Double.doubleToRawLongBits(values[i]);
         }
         return bits;
-    }
-
-    private static String location(Class<?> c) throws Exception {
-        return Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 }

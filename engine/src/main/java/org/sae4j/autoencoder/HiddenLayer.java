@@ -4,9 +4,10 @@ import org.sae4j.backend.MatrixBackend;
 
 /**
  * The hidden activations a2 = f(W1·x + b1) of n samples: one product, the bias, the deterministic
- * {@link Sigmoid}. Training and the {@link Encoder} both compute them here, so they agree bit for bit.
+ * {@link Sigmoid}. Training, the {@link Encoder} and the layers of a stacked network
+ * ({@code org.sae4j.deep}) all compute them here, so they agree bit for bit.
  */
-final class HiddenLayer {
+public final class HiddenLayer {
 
     private HiddenLayer() {
     }
@@ -16,7 +17,7 @@ final class HiddenLayer {
      * @param x       the samples, v values each, from {@code xOff}
      * @param out     h values per sample, from {@code outOff}
      */
-    static void activations(MatrixBackend backend, int v, int h, double[] weights, int w1, int b1, double[] x,
+    public static void activations(MatrixBackend backend, int v, int h, double[] weights, int w1, int b1, double[] x,
                             int xOff, int n, double[] out, int outOff) {
         backend.dgemm(false, false, h, n, v, 1, weights, w1, h, x, xOff, v, 0, out, outOff, h);
         for (int i = 0; i < n; i++) {
@@ -29,7 +30,7 @@ final class HiddenLayer {
     }
 
     /** The same in float. */
-    static void activations(MatrixBackend backend, int v, int h, float[] weights, int w1, int b1, float[] x,
+    public static void activations(MatrixBackend backend, int v, int h, float[] weights, int w1, int b1, float[] x,
                             int xOff, int n, float[] out, int outOff) {
         backend.sgemm(false, false, h, n, v, 1, weights, w1, h, x, xOff, v, 0, out, outOff, h);
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package org.sae4j.backend;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -57,6 +58,31 @@ public record GemmWorkload(List<Product> products, boolean single) {
         return new GemmWorkload(List.of(new Product(false, false, h, n, v), new Product(false, false, v, n, h),
                 new Product(true, false, h, n, v), new Product(false, true, v, h, n),
                 new Product(false, true, h, v, n)), single);
+    }
+
+    /**
+     * The products of one evaluation of a stack of dense layers of widths {@code levels[0]} (the inputs) …
+     * {@code levels[T]} on n columns, forward and back: W_l·A (levels[l] × n × levels[l − 1], NN) up the
+     * stack; then down it, for l = T … 1, the gradient Δ·Aᵀ (levels[l] × levels[l − 1] × n, NT) and, but for
+     * the bottom layer, the error sent down W_lᵀ·Δ (levels[l − 1] × n × levels[l], TN): 3T − 1 products,
+     * those of a stacked network's fine-tuning with softmax as the top level.
+     */
+    public static GemmWorkload stack(int[] levels, int n, boolean single) {
+        if (levels.length < 2) {
+            throw new IllegalArgumentException("a stack needs its inputs and at least one layer, got "
+                    + levels.length + " levels");
+        }
+        List<Product> products = new ArrayList<>();
+        for (int l = 1; l < levels.length; l++) {
+            products.add(new Product(false, false, levels[l], n, levels[l - 1]));
+        }
+        for (int l = levels.length - 1; l >= 1; l--) {
+            products.add(new Product(false, true, levels[l], levels[l - 1], n));
+            if (l > 1) {
+                products.add(new Product(true, false, levels[l - 1], n, levels[l]));
+            }
+        }
+        return new GemmWorkload(products, single);
     }
 
     /**

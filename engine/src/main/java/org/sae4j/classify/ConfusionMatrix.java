@@ -29,8 +29,24 @@ public final class ConfusionMatrix {
         if (trueLabels.length != data.samples()) {
             throw new IllegalArgumentException(trueLabels.length + " labels for " + data.samples() + " samples");
         }
+        return of(classifier.predict(data), trueLabels, classifier.classLabels());
+    }
+
+    /**
+     * Counts predictions made elsewhere (by a stacked network, say).
+     *
+     * @param known the labels the predictor knows
+     * @throws IllegalArgumentException if there are not as many predictions as true labels
+     */
+    public static ConfusionMatrix of(int[] predicted, int[] trueLabels, int[] known) {
+        if (predicted.length != trueLabels.length) {
+            throw new IllegalArgumentException(predicted.length + " predictions for " + trueLabels.length + " labels");
+        }
         TreeSet<Integer> all = new TreeSet<>();
-        for (int l : classifier.classLabels()) {
+        for (int l : known) {
+            all.add(l);
+        }
+        for (int l : predicted) {
             all.add(l);
         }
         for (int l : trueLabels) {
@@ -38,7 +54,6 @@ public final class ConfusionMatrix {
         }
         int[] labels = all.stream().mapToInt(Integer::intValue).toArray();
         long[][] counts = new long[labels.length][labels.length];
-        int[] predicted = classifier.predict(data);
         for (int s = 0; s < predicted.length; s++) {
             counts[Arrays.binarySearch(labels, trueLabels[s])][Arrays.binarySearch(labels, predicted[s])]++;
         }

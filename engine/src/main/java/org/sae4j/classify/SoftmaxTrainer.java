@@ -1,18 +1,22 @@
 package org.sae4j.classify;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.data.Dataset;
 import org.sae4j.optim.OptimizationResult;
+import org.sae4j.optim.Optimizer;
 import org.sae4j.parallel.ParallelRuntime;
+import org.sae4j.train.RunFingerprint;
 import org.sae4j.train.TrainingSpec;
 
 /**
  * Trains a {@link SoftmaxClassifier} as a {@link TrainingSpec} says (L-BFGS by default) from θ = 0, or
- * from the spec's initial parameters. The classes are the labels present in the training set, in
- * increasing order.
+ * from the spec's initial parameters, with the spec's checkpoints. The classes are the labels present in
+ * the training set, in increasing order.
  *
  * <pre>{@code
  * SoftmaxClassifier c = SoftmaxTrainer.of(1e-4, TrainingSpec.defaults()).train(features, labels).classifier();
@@ -30,9 +34,6 @@ public final class SoftmaxTrainer {
     private SoftmaxTrainer(double lambda, TrainingSpec spec) {
         this.lambda = lambda;
         this.spec = Objects.requireNonNull(spec, "spec");
-        if (spec.checkpoints() != null || spec.resume() != null) {
-            throw new IllegalArgumentException("softmax training takes no checkpoints: a run takes seconds");
-        }
     }
 
     /**
@@ -41,6 +42,19 @@ public final class SoftmaxTrainer {
      */
     public static SoftmaxTrainer of(double lambda, TrainingSpec spec) {
         return new SoftmaxTrainer(lambda, spec);
+    }
+
+    /** What decides a softmax run's bits: the model's fields, then {@link RunFingerprint#engine}'s. */
+    static Map<String, String> fingerprint(SoftmaxRegression config, Dataset data, int[] classIndices,
+                                           EvaluationSettings settings, Optimizer optimizer) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("model", "softmax");
+        f.put("features", Integer.toString(config.features()));
+        f.put("classes", Integer.toString(config.classes()));
+        f.put("lambda", Double.toString(config.lambda()));
+        f.put("labels sha-256", RunFingerprint.labelsHash(classIndices));
+        f.putAll(RunFingerprint.engine(data.samples(), RunFingerprint.contentHash(data), settings, optimizer));
+        return f;
     }
 
     /**
@@ -70,8 +84,9 @@ public final class SoftmaxTrainer {
         config.requireParameters(theta0, "initial parameters");
         ParallelRuntime threads = spec.runtime() != null ? spec.runtime() : ParallelRuntime.create(s.threads());
         try (SoftmaxObjective objective = new SoftmaxObjective(config, data, indices, s, threads)) {
-            OptimizationResult r = spec.optimizer().minimize(objective, theta0, spec.listener(), spec.cancellation(),
-                    threads);
+            Optimizer opt = spec.optimizer();
+            OptimizationResult r = spec.checkpointing().minimize(opt, objective, theta0, spec.listener(),
+                    spec.cancellation(), threads, () -> fingerprint(config, data, indices, s, opt));
             return new Result(new SoftmaxClassifier(config, r.x(), classLabels), r);
         } finally {
             if (spec.runtime() == null) {

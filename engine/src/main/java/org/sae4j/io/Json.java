@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Writes one JSON object (a command's result), keys in insertion order; values are strings, numbers, booleans, string
- * arrays, integer arrays (and arrays of them) or nested objects. Strings are escaped per RFC 8259; non-finite
+ * arrays, integer arrays (and arrays of them), nested objects or arrays of them. Strings are escaped per RFC 8259; non-finite
  * numbers (NaN, infinities), which JSON cannot represent, are written as {@code null}.
  */
 public final class Json {
@@ -66,6 +66,18 @@ public final class Json {
             array.append(v);
         }
         return array.append(']').toString();
+    }
+
+    /** An array of objects. */
+    public Json putObjects(String key, List<Json> objects) {
+        StringBuilder array = new StringBuilder("[");
+        for (Json o : objects) {
+            if (array.length() > 1) {
+                array.append(',');
+            }
+            array.append(o);
+        }
+        return raw(key, array.append(']').toString());
     }
 
     public Json put(String key, Json object) {

@@ -7,12 +7,18 @@ import java.util.Objects;
 import org.sae4j.autoencoder.Encoder;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
+import org.sae4j.data.Dataset;
+import org.sae4j.data.DatasetBuilder;
+import org.sae4j.precision.Precision;
 
 /**
  * A trained sparse autoencoder: its configuration and parameters θ = [W1(:); W2(:); b1; b2] (UFLDL
  * layout, column-major), with views of the weights and an {@link Encoder} for new data.
  */
 public final class TrainedModel {
+    /** The samples {@link #features} encodes into one output array at a time. */
+    public static final int FEATURE_BLOCK = 1 << 16;
+
     private final SparseAutoencoderConfig config;
     private final double[] theta;
 
@@ -68,6 +74,34 @@ public final class TrainedModel {
      */
     public Encoder encoder(EvaluationSettings settings) {
         return new Encoder(config, theta, settings.backend(), settings.precision(), settings.chunkSize());
+    }
+
+    /**
+     * The hidden activations of every sample of {@code data}, in the settings' precision, on the heap (in
+     * segments past 2³¹ values): encoded {@value #FEATURE_BLOCK} samples at a time from any store, each
+     * block cut into chunks as training cuts the set. A stacked network's layers are encoded the same way,
+     * so its features equal these bit for bit.
+     */
+    public Dataset features(Dataset data, EvaluationSettings settings) {
+        int h = config.hidden();
+        int m = data.samples();
+        Encoder encoder = encoder(settings);
+        Dataset x = data.toPrecision(settings.precision());
+        DatasetBuilder out = DatasetBuilder.of(h, m, settings.precision());
+        int block = Math.min(FEATURE_BLOCK, m);
+        double[] out64 = settings.precision() == Precision.F64 ? new double[h * block] : null;
+        float[] out32 = settings.precision() == Precision.F32 ? new float[h * block] : null;
+        for (int first = 0; first < m; first += block) {
+            int n = Math.min(block, m - first);
+            if (out64 != null) {
+                encoder.encode(x, first, n, out64);
+                out.put(first, n, out64, 0);
+            } else {
+                encoder.encode(x, first, n, out32);
+                out.put(first, n, out32, 0);
+            }
+        }
+        return out.build();
     }
 
     /**

@@ -45,6 +45,18 @@ public final class RunFingerprint {
         f.put("lambda", Double.toString(config.lambda()));
         f.put("beta", Double.toString(config.beta()));
         f.put("decoder", config.outputLayer().shortName());
+        f.putAll(engine(samples, dataHash, settings, optimizer));
+        return f;
+    }
+
+    /**
+     * The fields of any model's run that the engine decides: the precision, the samples and their hash,
+     * the chunking, the resolved backend and the optimiser's resume settings. A trainer of another model
+     * puts its own fields in front ({@code SoftmaxTrainer}, the stacked networks' fine-tuning).
+     */
+    public static Map<String, String> engine(long samples, String dataHash, EvaluationSettings settings,
+                                             Optimizer optimizer) {
+        Map<String, String> f = new LinkedHashMap<>();
         f.put("precision", settings.precision().shortName());
         f.put("samples", Long.toString(samples));
         f.put("data sha-256", dataHash);
@@ -55,6 +67,36 @@ public final class RunFingerprint {
         f.put("backend", settings.backend().name());
         f.put("optimizer", optimizer.resumeSettings());
         return f;
+    }
+
+    /** SHA-256 of the labels as big-endian int32, in hexadecimal. */
+    public static String labelsHash(int[] labels) {
+        MessageDigest sha = sha256();
+        ByteBuffer block = ByteBuffer.allocate(HASH_BLOCK);
+        block.putInt(labels.length);
+        for (int label : labels) {
+            if (!block.hasRemaining()) {
+                drain(block, sha);
+            }
+            block.putInt(label);
+        }
+        drain(block, sha);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** SHA-256 of the values' bits as big-endian float64, in hexadecimal. */
+    public static String valuesHash(double[] values) {
+        MessageDigest sha = sha256();
+        ByteBuffer block = ByteBuffer.allocate(HASH_BLOCK);
+        block.putInt(values.length);
+        for (double v : values) {
+            if (!block.hasRemaining()) {
+                drain(block, sha);
+            }
+            block.putDouble(v);
+        }
+        drain(block, sha);
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /**
@@ -82,12 +124,7 @@ public final class RunFingerprint {
      * with the shape in front, in hexadecimal: the same values give the same hash from every kind of store.
      */
     public static String contentHash(Dataset data) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        MessageDigest sha = sha256();
         boolean f64 = data.precision() == Precision.F64;
         int v = data.features();
         int perRead = Math.max(1, Math.min(data.samples(), HASH_BLOCK / (v * (f64 ? 8 : 4))));
@@ -108,6 +145,14 @@ public final class RunFingerprint {
             drain(block, sha);
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static void drain(ByteBuffer block, MessageDigest sha) {

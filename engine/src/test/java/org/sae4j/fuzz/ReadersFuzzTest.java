@@ -17,6 +17,7 @@ import org.sae4j.data.IdxReader;
 import org.sae4j.data.ImageStack;
 import org.sae4j.data.Labels;
 import org.sae4j.data.NpyReader;
+import org.sae4j.deep.NetworkFile;
 import org.sae4j.model.ModelFile;
 import org.sae4j.train.CheckpointFile;
 
@@ -120,6 +121,11 @@ class ReadersFuzzTest {
     @FuzzTest
     void classifierFile(byte[] input) throws IOException {
         ReaderProperty.check(input, "input.smx", input.length, ClassifierFile::read);
+    }
+
+    @FuzzTest
+    void networkFile(byte[] input) throws IOException {
+        ReaderProperty.check(input, "input.sdn", input.length, NetworkFile::read);
     }
 
     @FuzzTest

@@ -22,6 +22,8 @@ import org.sae4j.backend.MatrixBackend;
 import org.sae4j.backend.MatrixBackends;
 import org.sae4j.backend.java.JavaBackend;
 import org.sae4j.data.Dataset;
+import org.sae4j.deep.NetworkObjective;
+import org.sae4j.deep.StackedNetwork;
 import org.sae4j.image.Png;
 import org.sae4j.io.AtomicFiles;
 import org.sae4j.parallel.Chunks;
@@ -78,8 +80,9 @@ public final class BenchReport {
                     + " or not it is the best one for this CPU; the bound is also probed on the bundled OpenBLAS"
                     + " without it, on the core OpenBLAS picks itself");
         }
-        lines.add("OpenBLAS bound: five bare products in a child JVM with OPENBLAS_NUM_THREADS = engine threads,"
-                + " on the fastest library that loads (bundled and system are both probed)");
+        lines.add("OpenBLAS bound: the bare products of one evaluation (five for an autoencoder, 3L + 2 for a network of"
+                + " L layers) in a child JVM with OPENBLAS_NUM_THREADS = engine threads, on the fastest library that"
+                + " loads (bundled and system are both probed)");
         return lines;
     }
 
@@ -111,7 +114,8 @@ public final class BenchReport {
                                     precision).withChunkSize(chunk).chunkSizeFor(shape.samples(), shape.visible(),
                                     shape.hidden())).largest();
                             BenchRow row = new BenchRow(shape.name(), shape.visible(), shape.hidden(), shape.samples(),
-                                    precision.shortName(), backendName, threads, size, seconds[b++], bound);
+                                    precision.shortName(), backendName, threads, size, seconds[b++], bound,
+                                    shape.workload(precision == Precision.F32).flops());
                             log.accept(String.format(Locale.ROOT, "%s %s %s threads=%d chunk=%d: %.2f ms/eval, bound"
                                             + " %.2f ms, ratio %.3f", shape.name(), precision.shortName(), backendName,
                                     threads, size, row.evalSeconds() * 1e3, bound * 1e3, row.ratio()));
@@ -140,9 +144,10 @@ public final class BenchReport {
     private double[] evaluationSeconds(ProblemShape shape, float[] data, Precision precision,
                                        List<MatrixBackend> backends, int threads) {
         SparseAutoencoderConfig config = new SparseAutoencoderConfig(shape.visible(), shape.hidden(), 0.1, 3e-3, 3);
-        double[] theta = config.initialParameters(1);
+        StackedNetwork net = shape.network();
+        double[] theta = net == null ? config.initialParameters(1) : networkParameters(net);
         double[] grad = new double[theta.length];
-        List<SparseAutoencoderObjective> objectives = new ArrayList<>();
+        List<AutoCloseable> objectives = new ArrayList<>();
         try {
             List<Runnable> runs = new ArrayList<>();
             for (MatrixBackend backend : backends) {
@@ -150,15 +155,45 @@ public final class BenchReport {
                     EvaluationSettings settings = EvaluationSettings.of(backend, Precision.F64).withThreads(threads)
                             .withPrecision(precision).withChunkSize(chunk);
                     Dataset x = Dataset.ofFloats(shape.visible(), shape.samples(), data);
-                    SparseAutoencoderObjective f = new SparseAutoencoderObjective(config, x, settings);
-                    objectives.add(f);
-                    runs.add(() -> f.evaluate(theta, grad));
+                    if (net == null) {
+                        SparseAutoencoderObjective f = new SparseAutoencoderObjective(config, x, settings);
+                        objectives.add(f);
+                        runs.add(() -> f.evaluate(theta, grad));
+                    } else {
+                        NetworkObjective f = new NetworkObjective(net, x, networkLabels(net, shape.samples()), settings);
+                        objectives.add(f);
+                        runs.add(() -> f.evaluate(theta, grad));
+                    }
                 }
             }
             return medians(runs);
         } finally {
-            objectives.forEach(SparseAutoencoderObjective::close);
+            for (AutoCloseable f : objectives) {
+                try {
+                    f.close();
+                } catch (Exception e) {
+                    log.accept("closing an objective: " + e);
+                }
+            }
         }
+    }
+
+    /** Small random weights and biases, so no unit saturates (a network's pretrained weights are similar). */
+    private static double[] networkParameters(StackedNetwork net) {
+        SplittableRandom rnd = new SplittableRandom(1);
+        double[] theta = new double[net.parameterCount()];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = rnd.nextDouble(-0.1, 0.1);
+        }
+        return theta;
+    }
+
+    private static int[] networkLabels(StackedNetwork net, int samples) {
+        int[] labels = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            labels[i] = i % net.classes();
+        }
+        return labels;
     }
 
     /** {@link #medians} of a single run. */
@@ -313,8 +348,7 @@ public final class BenchReport {
         } else {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), BoundProbe.class.getName()));
         }
-        command.addAll(List.of(String.valueOf(shape.visible()), String.valueOf(shape.hidden()),
-                String.valueOf(shape.samples()), precision.shortName()));
+        command.addAll(List.of(shape.spec(), precision.shortName()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
         pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));

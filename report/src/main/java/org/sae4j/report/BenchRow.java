@@ -5,12 +5,13 @@ package org.sae4j.report;
  *
  * @param chunk        the samples of the evaluation's largest chunk (the chunks are near-equal)
  * @param evalSeconds  median seconds of one evaluation of J and ∇J
- * @param idealSeconds median seconds of the five bare OpenBLAS products of the same shapes, with
+ * @param idealSeconds median seconds of the bare OpenBLAS products of the same shapes, with
  *                     {@code threads} OpenBLAS threads, measured in the same run; NaN when native
  *                     BLAS is not available
+ * @param flops        the floating-point operations of those products
  */
 public record BenchRow(String shape, int visible, int hidden, int samples, String precision, String backend,
-                       int threads, int chunk, double evalSeconds, double idealSeconds) {
+                       int threads, int chunk, double evalSeconds, double idealSeconds, double flops) {
 
     /** evalSeconds / idealSeconds: 1.0 means as fast as the bare products. */
     public double ratio() {
@@ -26,6 +27,6 @@ public record BenchRow(String shape, int visible, int hidden, int samples, Strin
     }
 
     public double gflops() {
-        return 10.0 * hidden * visible * samples / evalSeconds / 1e9;
+        return flops / evalSeconds / 1e9;
     }
 }

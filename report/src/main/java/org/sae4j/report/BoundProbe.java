@@ -7,13 +7,13 @@ import org.sae4j.backend.MatrixBackend;
 import org.sae4j.nativeblas.BareNativeBlas;
 
 /**
- * Times the five bare products of one evaluation in OpenBLAS, with as many OpenBLAS threads as the
+ * Times the bare products of one evaluation in OpenBLAS ({@link ProblemShape#workload}), with as many OpenBLAS threads as the
  * environment of this process allows ({@code OPENBLAS_NUM_THREADS}). Run in a child JVM by the report,
  * because OpenBLAS fixes its thread count when it loads, and only one library can be loaded per JVM.
  * The library is chosen as for the engine ({@code -Dsae4j.native}); its threads are left alone: the
  * engine's native backend would pin OpenBLAS to one thread.
  *
- * <p>Arguments: {@code v h m f64|f32}. Prints one line: the median seconds, timed like the evaluations
+ * <p>Arguments: {@code SHAPE f64|f32}, the shape as {@link ProblemShape#parse} reads it. Prints one line: the median seconds, timed like the evaluations
  * ({@link BenchReport#median}), the library file, its description, and {@code generic} or
  * {@code fitting} for its core, separated by tabs. Exit code 3 when the library cannot be loaded.
  */
@@ -22,10 +22,7 @@ public final class BoundProbe {
     }
 
     public static void main(String[] args) {
-        int v = Integer.parseInt(args[0]);
-        int h = Integer.parseInt(args[1]);
-        int m = Integer.parseInt(args[2]);
-        Products products = new Products(v, h, m, args[3].equals("f32"));
+        Products products = new Products(ProblemShape.parse(args[0]).workload(args[1].equals("f32")));
         BareNativeBlas library;
         try {
             library = BareNativeBlas.load();

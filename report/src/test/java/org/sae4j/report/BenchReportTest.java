@@ -53,11 +53,40 @@ class BenchReportTest {
     }
 
     @Test
+    void aNetworkShapeIsTimedAgainstItsOwnProducts(@TempDir Path dir) throws Exception {
+        boolean nativeHere = MatrixBackends.availableNames().contains("native");
+        BenchOptions options = new BenchOptions(List.of(ProblemShape.parse("16-8-5-3x600")), List.of(Precision.F32),
+                List.of("java"), List.of(2), List.of(0), dir);
+        StringBuilder log = new StringBuilder();
+        List<BenchRow> rows = new BenchReport(options, line -> log.append(line).append('\n')).run();
+        assertEquals(1, rows.size(), log.toString());
+        BenchRow r = rows.get(0);
+        assertEquals("16-8-5-3x600", r.shape());
+        assertEquals(2.0 * 600 * (3 * (16 * 8 + 8 * 5 + 5 * 3) - 16 * 8) / r.evalSeconds() / 1e9, r.gflops(), 1e-9);
+        assertEquals(nativeHere, Double.isFinite(r.idealSeconds()), log.toString());
+    }
+
+    @Test
     void shapesParseByNameOrSize() {
         assertEquals(new ProblemShape("B", 784, 196, 10_000), ProblemShape.parse("b"));
         assertEquals(new ProblemShape("64x25x100", 64, 25, 100), ProblemShape.parse("64x25x100"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProblemShape.parse("D"));
         assertTrue(e.getMessage().contains("expected A, B, C or VxHxM"), e.getMessage());
+        ProblemShape net = ProblemShape.parse("784-200-200-10x60000");
+        assertEquals(784, net.visible());
+        assertEquals(200, net.hidden());
+        assertEquals(60_000, net.samples());
+        assertEquals("784-200-200-10x60000", net.spec());
+        assertEquals(net, ProblemShape.parse(net.spec()));
+        // 3L + 2 products of fine-tuning: up the stack, then a gradient and an error per layer but the bottom
+        assertEquals(8, net.workload(false).products().size());
+        assertEquals(2.0 * 3 * 60_000 * (784 * 200 + 200 * 200 + 200 * 10) - 2.0 * 60_000 * 784 * 200,
+                net.workload(false).flops(), 1);
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> ProblemShape.parse("784-0-10x100"));
+        assertTrue(zero.getMessage().contains("network shape '784-0-10x100': layer 1 must have at least 1 unit"),
+                zero.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ProblemShape.parse("784-10"));
         assertEquals(List.of(1, 2, 4, 8, 16), BenchOptions.scalingSeries(16));
         assertEquals(List.of(1, 2), BenchOptions.scalingSeries(2));
         assertEquals(List.of(1, 2, 4, 6), BenchOptions.scalingSeries(6));

@@ -138,7 +138,7 @@ class SparseAutoencoderTest {
 
     /**
      * What {@code sae encode} writes for the same rows: the encoder over blocks of
-     * {@code EncodeCommand.BLOCK} = 65 536 rows, here one. On java whatever the partitions (3 here); on
+     * {@code TrainedModel.FEATURE_BLOCK} = 65 536 rows, here one. On java whatever the partitions (3 here); on
      * native with the rows in one partition, so that the batches are the same.
      */
     @ParameterizedTest
