@@ -192,34 +192,7 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
         } else {
             backend.dgemm(false, false, k, n, v, 1, theta, 0, k, ws.reader.doubles(), xOff, v, 0, ws.z, 0, k);
         }
-        int b = config.biasOffset();
-        Arrays.fill(ws.gradB, 0);
-        double loss = 0;
-        for (int s = 0; s < n; s++) {
-            int col = s * k;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                ws.z[col + c] += theta[b + c];
-                max = Math.max(max, ws.z[col + c]);
-            }
-            int y = labels[first + s];
-            double margin = ws.z[col + y] - max;
-            double sum = 0;
-            for (int c = 0; c < k; c++) {
-                double e = Math.exp(ws.z[col + c] - max);
-                ws.z[col + c] = e;
-                sum += e;
-            }
-            for (int c = 0; c < k; c++) {
-                ws.z[col + c] /= sum;
-            }
-            // −log p(y) as log Σ exp − (z_y − max): finite even where p(y) underflows to 0
-            loss += Math.log(sum) - margin;
-            ws.z[col + y] -= 1;
-            for (int c = 0; c < k; c++) {
-                ws.gradB[c] += ws.z[col + c];
-            }
-        }
+        double loss = residuals(ws.z, k, n, theta, config.biasOffset(), labels, first, ws.gradB, 0);
         if (precision == Precision.F32) {
             for (int i = 0; i < k * n; i++) {
                 ws.zF32[i] = (float) ws.z[i];
@@ -227,6 +200,46 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
             backend.sgemm(false, true, k, v, n, 1, ws.zF32, 0, k, ws.reader.floats(), xOff, v, 0, ws.gradWF32, 0, k);
         } else {
             backend.dgemm(false, true, k, v, n, 1, ws.z, 0, k, ws.reader.doubles(), xOff, v, 0, ws.gradW, 0, k);
+        }
+        return loss;
+    }
+
+    /**
+     * Softmax on a chunk's class scores, in place: adds the biases {@code theta[bias ..]} to Z (k × n, one
+     * column per sample), turns each column into P − 1{y} with its largest entry subtracted before the
+     * exponentials (so none overflows), and writes the column sums into {@code sums[at .. at + k)}.
+     *
+     * @param labels class index of sample s at {@code labels[first + s]}
+     * @return the chunk's −Σ log p(y|x)
+     */
+    public static double residuals(double[] z, int k, int n, double[] theta, int bias, int[] labels, int first,
+                                   double[] sums, int at) {
+        Arrays.fill(sums, at, at + k, 0);
+        double loss = 0;
+        for (int s = 0; s < n; s++) {
+            int col = s * k;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                z[col + c] += theta[bias + c];
+                max = Math.max(max, z[col + c]);
+            }
+            int y = labels[first + s];
+            double margin = z[col + y] - max;
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                double e = Math.exp(z[col + c] - max);
+                z[col + c] = e;
+                sum += e;
+            }
+            for (int c = 0; c < k; c++) {
+                z[col + c] /= sum;
+            }
+            // −log p(y) as log Σ exp − (z_y − max): finite even where p(y) underflows to 0
+            loss += Math.log(sum) - margin;
+            z[col + y] -= 1;
+            for (int c = 0; c < k; c++) {
+                sums[at + c] += z[col + c];
+            }
         }
         return loss;
     }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.HiddenLayer;
 import org.sae4j.backend.MatrixBackend;
+import org.sae4j.classify.SoftmaxObjective;
 import org.sae4j.data.Dataset;
 import org.sae4j.data.SampleReader;
 import org.sae4j.optim.DifferentiableFunction;
@@ -21,11 +22,12 @@ import org.sae4j.precision.Precision;
  * backend, each chunk's sums committed in chunk order, so the bits do not depend on the thread count.
  *
  * <p>Per chunk of n samples: the forward pass a^(l+1) = f(W_l a^l + b_l) ({@link HiddenLayer}, as
- * training and the encoder compute it), Z = W_s a + b_s and its softmax in f64 as {@code SoftmaxObjective}
- * computes it, D = P − 1{y}; then ∇W_s = D aᵀ, δ = (W_sᵀ D) ⊙ a(1 − a), and down the layers
- * ∇W_l = δ a^lᵀ, δ ← (W_lᵀ δ) ⊙ a^l(1 − a^l): 3L + 2 products a chunk. In f32 the products, the
- * activations and δ are float (the weights rounded once per evaluation), while the softmax, the loss and
- * every bias sum stay in f64. The workspaces are made once, with the objective, and reused by every evaluation.
+ * training and the encoder compute it); Z = W_s a + b_s and its softmax in f64
+ * ({@link SoftmaxObjective#residuals}), D = P − 1{y}; then ∇W_s = D aᵀ, δ = (W_sᵀ D) ⊙ a(1 − a), and
+ * down the layers ∇W_l = δ a^lᵀ, δ ← (W_lᵀ δ) ⊙ a^l(1 − a^l): 3L + 2 products a chunk. In f32 the
+ * products, the activations and δ are float (the weights rounded once per evaluation), while the softmax,
+ * the loss and every bias sum stay in f64. The workspaces are made once, with the objective, and reused
+ * by every evaluation.
  */
 public final class NetworkObjective implements DifferentiableFunction, AutoCloseable {
     private final StackedNetwork network;
@@ -238,7 +240,8 @@ public final class NetworkObjective implements DifferentiableFunction, AutoClose
         int top = network.width(depth);
         int s = network.softmaxOffset();
         backend.dgemm(false, false, k, n, top, 1, theta, s, k, in, 0, top, 0, ws.z, 0, k);
-        double loss = softmax(ws.z, n, first, s + k * top, ws.grad64);
+        int bias = s + k * top;
+        double loss = SoftmaxObjective.residuals(ws.z, k, n, theta, bias, labels, first, ws.grad64, bias);
         backend.dgemm(false, true, k, top, n, 1, ws.z, 0, k, in, 0, top, 0, ws.grad64, s, k);
         double[] delta = ws.delta64[0];
         backend.dgemm(true, false, top, n, k, 1, theta, s, k, ws.z, 0, k, 0, delta, 0, top);
@@ -285,7 +288,8 @@ public final class NetworkObjective implements DifferentiableFunction, AutoClose
         for (int i = 0; i < k * n; i++) {
             ws.z[i] = ws.z32[i];
         }
-        double loss = softmax(ws.z, n, first, s + k * top, ws.grad64);
+        int bias = s + k * top;
+        double loss = SoftmaxObjective.residuals(ws.z, k, n, theta, bias, labels, first, ws.grad64, bias);
         for (int i = 0; i < k * n; i++) {
             ws.z32[i] = (float) ws.z[i];
         }
@@ -309,42 +313,6 @@ public final class NetworkObjective implements DifferentiableFunction, AutoClose
                         below);
                 timesSlope(next, a, below * n);
                 current = 1 - current;
-            }
-        }
-        return loss;
-    }
-
-    /**
-     * Adds the class biases to Z (k × n), turns each column into P − 1{y} and sums it into the softmax
-     * bias gradient at {@code grad[bias ..]}; returns the chunk's −Σ log p(y|x).
-     */
-    private double softmax(double[] z, int n, int first, int bias, double[] grad) {
-        int k = network.classes();
-        Arrays.fill(grad, bias, bias + k, 0);
-        double loss = 0;
-        for (int s = 0; s < n; s++) {
-            int col = s * k;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                z[col + c] += theta[bias + c];
-                max = Math.max(max, z[col + c]);
-            }
-            int y = labels[first + s];
-            double margin = z[col + y] - max;
-            double sum = 0;
-            for (int c = 0; c < k; c++) {
-                double e = Math.exp(z[col + c] - max);
-                z[col + c] = e;
-                sum += e;
-            }
-            for (int c = 0; c < k; c++) {
-                z[col + c] /= sum;
-            }
-            // −log p(y) as log Σ exp − (z_y − max): finite even where p(y) underflows to 0
-            loss += Math.log(sum) - margin;
-            z[col + y] -= 1;
-            for (int c = 0; c < k; c++) {
-                grad[bias + c] += z[col + c];
             }
         }
         return loss;
