@@ -47,7 +47,7 @@ final class SparkOptions {
 
     @Option(names = "--passes", paramLabel = "1|2",
             description = "Spark jobs per evaluation: 2 (activation sums, then gradient sums) or 1 (with the"
-                    + " sparsity term added on the driver; 20% more flops) (default: 2).")
+                    + " sparsity term added on the driver; 20%% more flops) (default: 2).")
     Integer passes;
 
     @Option(names = "--activation-cache", paramLabel = "MB",
