@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes one reader for a while: engine/scripts/fuzz.sh TARGET [DURATION]
-#   TARGET   npy | idx | idxGzip | csv | csvLabelColumn | imageFolder | labels | modelFile | classifierFile | checkpointFile
+#   TARGET   npy | idx | idxGzip | csv | csvLabelColumn | imageFolder | labels | modelFile | classifierFile | networkFile | checkpointFile
 #   DURATION as Jazzer takes it: 30s, 5m, 1h (default 5m)
 # Inputs that break the property are saved under
 # engine/src/test/resources/org/sae4j/fuzz/ReadersFuzzTestInputs/TARGET/ and from then on run with every
