@@ -23,7 +23,7 @@ import picocli.CommandLine;
         description = "Trains UFLDL sparse autoencoders fast on multicore machines.",
         subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, GradCheckCommand.class,
                 ExportCommand.class, EncodeCommand.class, FeaturesCommand.class, ClassifyCommand.class, PredictCommand.class,
-                SelfTaughtCommand.class, DeepCommand.class, ConvertCommand.class, InfoCommand.class, BenchCommand.class,
+                SelfTaughtCommand.class, DeepCommand.class, SynthCommand.class, ConvertCommand.class, InfoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Sae implements Callable<Integer> {
 

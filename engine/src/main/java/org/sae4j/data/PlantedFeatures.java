@@ -93,6 +93,18 @@ public record PlantedFeatures(Dataset samples, double[] features, int dimension,
      * match nothing.
      */
     public double meanMaxCosine(double[] dictionary, int columns) {
+        return meanMaxCosine(features, dimension, count, dictionary, columns);
+    }
+
+    /**
+     * {@link #meanMaxCosine(double[], int)} of planted features read back from a file: {@code planted} holds
+     * {@code count} unit features of d values, d × count column-major (a (count, d) NPY array in C order).
+     */
+    public static double meanMaxCosine(double[] planted, int dimension, int count, double[] dictionary, int columns) {
+        if (dimension < 1 || count < 1 || planted.length != (long) dimension * count) {
+            throw new IllegalArgumentException(count + " planted features of d = " + dimension + " need "
+                    + (long) dimension * count + " values, got " + planted.length);
+        }
         if (columns < 1 || dictionary.length != (long) dimension * columns) {
             throw new IllegalArgumentException("a dictionary of " + columns + " columns of d = " + dimension
                     + " needs " + (long) dimension * columns + " values, got " + dictionary.length);
@@ -111,7 +123,7 @@ public record PlantedFeatures(Dataset samples, double[] features, int dimension,
             for (int c = 0; c < columns; c++) {
                 double dot = 0;
                 for (int i = 0; i < dimension; i++) {
-                    dot += features[f * dimension + i] * dictionary[c * dimension + i];
+                    dot += planted[f * dimension + i] * dictionary[c * dimension + i];
                 }
                 best = Math.max(best, dot * inverseNorms[c]);
             }
