@@ -262,7 +262,7 @@ public final class BlockSums {
         try {
             runner.run(kernel.chunks, task);
         } catch (InternalError e) {
-            throw named(e);
+            throw data.named(e);
         }
     }
 
@@ -270,17 +270,8 @@ public final class BlockSums {
         try {
             runner.runOrdered(kernel.chunks, task, commitSlices, sliceCommit);
         } catch (InternalError e) {
-            throw named(e);
+            throw data.named(e);
         }
-    }
-
-    /** A fault of a mapped file cut short under the run, as the failure naming the file; else the error. */
-    private RuntimeException named(InternalError e) {
-        java.io.UncheckedIOException named = data.explain(e);
-        if (named == null) {
-            throw e;
-        }
-        return named;
     }
 
     /** The first pass, which also fills the cache with the hidden activations at θ. */

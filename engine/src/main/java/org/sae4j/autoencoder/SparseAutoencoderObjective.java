@@ -115,11 +115,7 @@ public final class SparseAutoencoderObjective implements DifferentiableFunction,
             return finish(config, theta, gradient, squaredError, penalty.divergence(), samples);
         } catch (InternalError e) {
             // a fault reading a mapped file that some JVMs deliver a little after the read that made it
-            java.io.UncheckedIOException named = data.explain(e);
-            if (named != null) {
-                throw named;
-            }
-            throw e;
+            throw data.named(e);
         }
     }
 

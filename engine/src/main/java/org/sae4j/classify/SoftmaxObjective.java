@@ -149,11 +149,7 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
         try {
             runner.runOrdered(chunks, compute, commit);
         } catch (InternalError e) {
-            java.io.UncheckedIOException named = data.explain(e);
-            if (named != null) {
-                throw named;
-            }
-            throw e;
+            throw data.named(e);
         } finally {
             theta = null;
             gradientTarget = null;

@@ -160,17 +160,18 @@ public final class Dataset {
 
     /**
      * What a fault of a read of this set means: a file cut short under its mapping makes the JVM throw an
-     * {@link InternalError}, at the read or a little later, which a caller that catches it turns into the
-     * failure this returns, naming the file; null when the file is as it was (the error is something else).
+     * {@link InternalError}, at the read or a little later (some JVMs deliver it after the read that made
+     * it). A caller that catches one writes {@code throw data.named(e)}: this returns the failure naming the
+     * file, or, when the file is as it was (the error is something else), throws the error itself.
      */
-    public UncheckedIOException explain(InternalError fault) {
+    public UncheckedIOException named(InternalError fault) {
         try {
             storage.checkUnchanged();
-            return null;
         } catch (DataFileException e) {
             e.addSuppressed(fault);
             return new UncheckedIOException(e);
         }
+        throw fault;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.sae4j.data;
 
-import java.io.UncheckedIOException;
 import org.sae4j.precision.Precision;
 
 /**
@@ -70,11 +69,7 @@ public final class SampleReader {
         try {
             readRange(first, count);
         } catch (InternalError e) {
-            UncheckedIOException named = data.explain(e);
-            if (named != null) {
-                throw named;
-            }
-            throw e;
+            throw data.named(e);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.sae4j.deep;
 
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.sae4j.autoencoder.EvaluationSettings;
@@ -169,11 +168,7 @@ public final class NetworkObjective implements DifferentiableFunction, AutoClose
         try {
             runner.runOrdered(plan.count(), compute, commit);
         } catch (InternalError e) {
-            UncheckedIOException named = data.explain(e);
-            if (named != null) {
-                throw named;
-            }
-            throw e;
+            throw data.named(e);
         } finally {
             theta = null;
             gradientTarget = null;

@@ -228,14 +228,15 @@ class SampleStoreTest {
         SampleReader r = d.reader(1024);
         r.read(3000, 1024);
         d.requireUnchanged();
-        assertEquals(null, d.explain(new InternalError("another fault")), "not a fault of this file");
+        InternalError another = new InternalError("another fault");
+        assertSame(another, assertThrows(InternalError.class, () -> d.named(another)), "not a fault of this file");
         long size = Files.size(file);
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.setLength(4096);
         }
         InternalError fault = new InternalError("a fault occurred in an unsafe memory access operation");
-        assertTrue(d.explain(fault) != null, "a fault of a file that changed is explained");
-        assertTrue(d.explain(fault).getMessage().contains(file.toString()));
+        UncheckedIOException named = d.named(fault);
+        assertTrue(named.getMessage().contains(file.toString()), "a fault of a file that changed names it");
         UncheckedIOException beforeRead = assertThrows(UncheckedIOException.class, () -> r.read(3000, 1024),
                 "the length is checked before a page is touched");
         assertTrue(beforeRead.getMessage().contains("it is 4096 now"), beforeRead.getMessage());
