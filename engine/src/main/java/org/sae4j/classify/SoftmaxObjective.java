@@ -86,16 +86,7 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
             throw new IllegalArgumentException("the data has " + data.features() + " features per sample but the"
                     + " classifier has " + config.features());
         }
-        if (labels.length != data.samples()) {
-            throw new IllegalArgumentException(labels.length + " labels for " + data.samples() + " samples");
-        }
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= config.classes()) {
-                throw new IllegalArgumentException("label " + i + " is " + labels[i] + "; classes are 0 to "
-                        + (config.classes() - 1));
-            }
-        }
-        this.labels = labels.clone();
+        this.labels = requireClassIndices(labels, data.samples(), config.classes());
         this.backend = settings.backend();
         this.plan = Chunks.of(data.samples(), settings.chunkSizeFor(data.samples(), config.features(),
                 config.classes()));
@@ -198,6 +189,24 @@ public final class SoftmaxObjective implements DifferentiableFunction, AutoClose
             backend.dgemm(false, true, k, v, n, 1, ws.z, 0, k, ws.reader.doubles(), xOff, v, 0, ws.gradW, 0, k);
         }
         return loss;
+    }
+
+    /**
+     * A copy of {@code labels}, checked to be one class index in [0, classes) per sample.
+     *
+     * @throws IllegalArgumentException if the count differs from the samples or an index is out of range
+     */
+    public static int[] requireClassIndices(int[] labels, int samples, int classes) {
+        if (labels.length != samples) {
+            throw new IllegalArgumentException(labels.length + " labels for " + samples + " samples");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label " + i + " is " + labels[i] + "; classes are 0 to "
+                        + (classes - 1));
+            }
+        }
+        return labels.clone();
     }
 
     /**

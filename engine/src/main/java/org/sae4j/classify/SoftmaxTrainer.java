@@ -44,6 +44,35 @@ public final class SoftmaxTrainer {
         return new SoftmaxTrainer(lambda, spec);
     }
 
+    /**
+     * The labels present, in increasing order: class index c stands for label c of the result.
+     *
+     * @throws IllegalArgumentException if a label is negative or fewer than two classes are present
+     */
+    public static int[] classLabels(int[] labels) {
+        TreeSet<Integer> present = new TreeSet<>();
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0) {
+                throw new IllegalArgumentException("label " + i + " is " + labels[i] + "; labels must be >= 0");
+            }
+            present.add(labels[i]);
+        }
+        if (present.size() < 2) {
+            throw new IllegalArgumentException("a classifier needs at least 2 classes; the labels have "
+                    + present.size());
+        }
+        return present.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Each label's class index among {@code classLabels} (which must hold it). */
+    public static int[] classIndices(int[] labels, int[] classLabels) {
+        int[] indices = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            indices[i] = Arrays.binarySearch(classLabels, labels[i]);
+        }
+        return indices;
+    }
+
     /** What decides a softmax run's bits: the model's fields, then {@link RunFingerprint#engine}'s. */
     static Map<String, String> fingerprint(SoftmaxRegression config, Dataset data, int[] classIndices,
                                            EvaluationSettings settings, Optimizer optimizer) {
@@ -66,18 +95,8 @@ public final class SoftmaxTrainer {
         if (labels.length != data.samples()) {
             throw new IllegalArgumentException(labels.length + " labels for " + data.samples() + " samples");
         }
-        TreeSet<Integer> present = new TreeSet<>();
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0) {
-                throw new IllegalArgumentException("label " + i + " is " + labels[i] + "; labels must be >= 0");
-            }
-            present.add(labels[i]);
-        }
-        int[] classLabels = present.stream().mapToInt(Integer::intValue).toArray();
-        int[] indices = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            indices[i] = Arrays.binarySearch(classLabels, labels[i]);
-        }
+        int[] classLabels = classLabels(labels);
+        int[] indices = classIndices(labels, classLabels);
         SoftmaxRegression config = new SoftmaxRegression(data.features(), classLabels.length, lambda);
         EvaluationSettings s = spec.settings() != null ? spec.settings() : EvaluationSettings.defaults();
         double[] theta0 = spec.start(seed -> new double[config.parameterCount()]);

@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.sae4j.autoencoder.EvaluationSettings;
 import org.sae4j.autoencoder.SparseAutoencoderConfig;
@@ -29,7 +27,6 @@ import org.sae4j.parallel.ParallelRuntime;
 import org.sae4j.precision.Precision;
 import org.sae4j.train.CheckpointFile;
 import org.sae4j.train.CheckpointStore;
-import org.sae4j.train.CheckpointedRun;
 import org.sae4j.train.RunFingerprint;
 import org.sae4j.train.Trainer;
 import org.sae4j.train.TrainingResult;
@@ -282,7 +279,7 @@ public final class DeepTrainer {
         if (labels.length != data.samples()) {
             throw new IllegalArgumentException(labels.length + " labels for " + data.samples() + " samples");
         }
-        int[] classLabels = classLabels(labels);
+        int[] classLabels = SoftmaxTrainer.classLabels(labels);
         EvaluationSettings s = spec.settings() != null ? spec.settings()
                 : EvaluationSettings.defaults(firstConfig(data.features()), Precision.F64);
         Dataset x = data.toPrecision(s.precision());
@@ -343,26 +340,15 @@ public final class DeepTrainer {
     private DeepNetwork fineTune(Phase phase, DeepNetwork pretrained, Dataset x, int[] labels, int[] classLabels,
                                  EvaluationSettings s, ParallelRuntime threads, List<PhaseResult> done)
             throws IOException {
-        int[] indices = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            indices[i] = Arrays.binarySearch(classLabels, labels[i]);
-        }
+        int[] indices = SoftmaxTrainer.classIndices(labels, classLabels);
         StackedNetwork net = pretrained.network();
         Optimizer opt = plan.fineTuneOptimizer();
         double[] theta0 = pretrained.theta();
-        CheckpointedRun checkpointing = new CheckpointedRun();
-        if (checkpointFolder != null) {
-            checkpointing.checkpoints(store(phase), checkpointEvery);
-        }
-        boolean resumed = false;
-        if (resumeFolder != null && Files.exists(resumeFolder.resolve(phase.checkpointFile()))) {
-            checkpointing.resumeFrom(CheckpointFile.read(resumeFolder.resolve(phase.checkpointFile())));
-            resumed = true;
-        }
-        ProgressListener l = started(phase, x.features(), x.samples(), resumed);
+        TrainingSpec ps = phaseSpec(phase, opt, s, threads, x);
+        boolean resumed = ps.resume() != null;
         OptimizationResult r;
         try (NetworkObjective f = new NetworkObjective(net, x, indices, s, threads)) {
-            r = checkpointing.minimize(opt, f, theta0, l, spec.cancellation(), threads,
+            r = ps.checkpointing().minimize(opt, f, theta0, ps.listener(), ps.cancellation(), threads,
                     () -> fingerprint(net, x, indices, theta0, s, opt));
         }
         PhaseResult pr = new PhaseResult(phase, x.features(), net.classes(), r.value(), r.iterations(), r.evaluations(),
@@ -431,22 +417,6 @@ public final class DeepTrainer {
     private SparseAutoencoderConfig firstConfig(int inputs) {
         Layer first = plan.layers().get(0);
         return new SparseAutoencoderConfig(inputs, first.hidden(), first.rho(), first.lambda(), first.beta());
-    }
-
-    /** The labels present, increasing; at least two, none negative. */
-    static int[] classLabels(int[] labels) {
-        TreeSet<Integer> present = new TreeSet<>();
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0) {
-                throw new IllegalArgumentException("label " + i + " is " + labels[i] + "; labels must be >= 0");
-            }
-            present.add(labels[i]);
-        }
-        if (present.size() < 2) {
-            throw new IllegalArgumentException("a classifier needs at least 2 classes; the labels have "
-                    + present.size());
-        }
-        return present.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static double seconds(Duration d) {

@@ -111,16 +111,7 @@ public final class NetworkObjective implements DifferentiableFunction, AutoClose
             throw new IllegalArgumentException("the data has " + data.features() + " values per sample but the network"
                     + " has " + network.inputs() + " inputs");
         }
-        if (labels.length != data.samples()) {
-            throw new IllegalArgumentException(labels.length + " labels for " + data.samples() + " samples");
-        }
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= network.classes()) {
-                throw new IllegalArgumentException("label " + i + " is " + labels[i] + "; classes are 0 to "
-                        + (network.classes() - 1));
-            }
-        }
-        this.labels = labels.clone();
+        this.labels = SoftmaxObjective.requireClassIndices(labels, data.samples(), network.classes());
         this.backend = settings.backend();
         this.depth = network.depth();
         this.plan = Chunks.of(data.samples(), settings.chunkSizeFor(data.samples(), network.inputs(),
